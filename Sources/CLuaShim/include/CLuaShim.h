@@ -1,0 +1,88 @@
+/*
+ * CLuaShim: the C edge of ediag's Lua sandbox.
+ *
+ * Everything that may raise a Lua error (longjmp) lives on this side, so that no Lua error ever
+ * crosses a Swift frame: host functions written in Swift are reached through a C trampoline that
+ * raises only after the Swift frames have returned. The allocator, the instruction/deadline hook
+ * and the protected call that arms them are here too.
+ */
+#ifndef EDIAG_CLUASHIM_H
+#define EDIAG_CLUASHIM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct lua_State lua_State;
+
+/// Why the last protected call stopped early, if it did.
+typedef enum ediag_limit_kind {
+    EDIAG_LIMIT_NONE = 0,
+    EDIAG_LIMIT_INSTRUCTIONS = 1,
+    EDIAG_LIMIT_DEADLINE = 2,
+    EDIAG_LIMIT_MEMORY = 3,
+} ediag_limit_kind;
+
+/// A Swift host function: returns the number of results it pushed, or -1 after pushing an error
+/// message string (the trampoline then raises it, with the caller's position, from C).
+typedef int (*ediag_host_dispatch)(lua_State *L, int function_id, void *host);
+
+/// Per-state bookkeeping shared by the allocator, the hook and the trampoline.
+typedef struct ediag_sandbox {
+    /* memory */
+    size_t bytes_in_use;
+    size_t peak_bytes;          /* peak during the current protected call */
+    size_t byte_ceiling;        /* refuse growth beyond this while enforcing */
+    int enforcing_memory;
+    int memory_refused;
+    /* instructions and time */
+    int64_t instructions_left;
+    int64_t instructions_executed;
+    int hook_interval;
+    double deadline;            /* CLOCK_MONOTONIC seconds; 0 = none */
+    int limit_hit;              /* ediag_limit_kind */
+    /* host */
+    ediag_host_dispatch dispatch;
+    void *host;
+} ediag_sandbox;
+
+/// Budget for one protected call.
+typedef struct ediag_budget {
+    size_t memory_bytes;        /* growth allowed above what is in use at the start; 0 = none */
+    int64_t instructions;       /* 0 = none */
+    double seconds;             /* wall clock; 0 = none */
+} ediag_budget;
+
+/// Creates a state whose allocator counts into `sandbox` and opens the safe standard libraries
+/// (base, string, table, math, utf8, coroutine) under a protected call. Returns NULL on failure.
+lua_State *ediag_open(ediag_sandbox *sandbox);
+
+/// Closes the state; the hook is removed first, and finalizers are refused by the sandbox anyway.
+void ediag_close(lua_State *L);
+
+/// Calls the function below `nargs` arguments on the stack under `budget`.
+/// Returns the lua_pcall status; on error the error object is on the stack.
+int ediag_call(lua_State *L, int nargs, int nresults, const ediag_budget *budget);
+
+/// Pushes a C closure that dispatches to the Swift host with `function_id`.
+void ediag_push_host_function(lua_State *L, int function_id);
+
+/// Pushes the private helpers the prelude needs (`rawmeta`, `make_proxy`, `pattern_cost`) as a table.
+void ediag_push_private_helpers(lua_State *L);
+
+/// Makes a read-only proxy for the table on top of the stack (replacing it). `meta_ref` is a
+/// registry reference to a template metatable whose fields are copied into the proxy's metatable.
+void ediag_wrap_proxy(lua_State *L, int template_ref);
+
+/// The pseudo-index of the registry (a macro in lua.h).
+int ediag_registry_index(void);
+
+/// Full garbage collection (lua_gc is variadic in 5.4).
+void ediag_gc_collect(lua_State *L);
+
+/// Current heap use in bytes as seen by the allocator.
+size_t ediag_bytes_in_use(lua_State *L);
+
+/// Writes "chunkname:line" of the Lua function `level` frames up into `buffer`; returns 0 if none.
+int ediag_where(lua_State *L, int level, char *buffer, size_t size);
+
+#endif

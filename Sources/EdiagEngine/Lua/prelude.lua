@@ -1,0 +1,528 @@
+-- ediag sandbox prelude, rule API v1.
+--
+-- Runs once per Lua state, before any pack, with the real standard libraries. It builds what rules
+-- see: frozen library tables, a strict and sealed environment per rule file, deterministic pairs,
+-- capped string functions, and the `ediag` library. Rules never see this chunk's locals.
+local H, host, schema_fields, carriers, api_version = ...
+
+local type, next, error, select, tostring, tonumber = type, next, error, select, tostring, tonumber
+local rawget, rawset, rawequal, rawlen = rawget, rawset, rawequal, rawlen
+local setmetatable, getmetatable, pcall, xpcall, ipairs, assert = setmetatable, getmetatable, pcall, xpcall, ipairs, assert
+local real_load = load
+local sort, concat, unpack = table.sort, table.concat, table.unpack
+local string, table, math, utf8, coroutine = string, table, math, utf8, coroutine
+local srep, sfind, smatch, sgmatch, sgsub, sformat = string.rep, string.find, string.match, string.gmatch, string.gsub, string.format
+local floor, huge = math.floor, math.huge
+local rawmeta, make_proxy, pattern_cost = H.rawmeta, H.make_proxy, H.pattern_cost
+
+local READONLY = "ediag: read-only"
+local MAX_STRING = 4 * 1024 * 1024
+local PATTERN_BUDGET = 5e7
+local frozen = setmetatable({}, { __mode = "k" })
+local PATH = {} -- private key: the profile path of a profile table
+
+local function readonly_error(_, key)
+  error("cannot modify a read-only table (field '" .. tostring(key) .. "')", 2)
+end
+
+---------------------------------------------------------------------------------------------------
+-- Deterministic iteration
+
+local type_rank = { boolean = 1, number = 2, string = 3 }
+
+local function key_less(a, b)
+  local ta, tb = type(a), type(b)
+  if ta ~= tb then return type_rank[ta] < type_rank[tb] end
+  if ta == "boolean" then return (not a) and b end
+  return a < b
+end
+
+local function ordered_iterator(t, skip)
+  local keys, n = {}, 0
+  for k in next, t do
+    if k ~= skip then
+      if not type_rank[type(k)] then
+        error("pairs: a key of type " .. type(k) .. " has no deterministic order; use string or number keys", 3)
+      end
+      n = n + 1
+      keys[n] = k
+    end
+  end
+  sort(keys, key_less)
+  local i = 0
+  return function()
+    i = i + 1
+    if i <= n then
+      local k = keys[i]
+      return k, t[k]
+    end
+  end
+end
+
+--- pairs in sorted key order (numbers, then strings), so that outputs never depend on hash order.
+local function sorted_pairs(t)
+  local mt = rawmeta(t)
+  if mt and mt.__pairs then
+    return mt.__pairs(t)
+  end
+  if type(t) ~= "table" then
+    error("bad argument #1 to 'pairs' (table expected, got " .. type(t) .. ")", 2)
+  end
+  return ordered_iterator(t), t, nil
+end
+
+---------------------------------------------------------------------------------------------------
+-- Freezing
+
+local function freeze(t)
+  if frozen[t] then return t end
+  local proxy = {}
+  for k, v in next, t do
+    if type(v) == "table" and not frozen[v] then rawset(t, k, freeze(v)) end
+  end
+  setmetatable(proxy, {
+    __index = t,
+    __newindex = readonly_error,
+    __len = function() return rawlen(t) end,
+    __pairs = function() return ordered_iterator(t), proxy, nil end,
+    __metatable = READONLY,
+  })
+  frozen[proxy] = true
+  return proxy
+end
+
+--- A frozen copy of a plain table (one level deep, values kept).
+local function frozen_copy(t, drop)
+  local copy = {}
+  for k, v in next, t do
+    if not (drop and drop[k]) then copy[k] = v end
+  end
+  return freeze(copy)
+end
+
+---------------------------------------------------------------------------------------------------
+-- Capped string functions
+
+local function check_pattern(fname, s, pattern)
+  if type(s) == "string" and type(pattern) == "string" then
+    local cost = pattern_cost(#s, pattern)
+    if cost > PATTERN_BUDGET then
+      error(fname .. ": pattern too complex for a subject of " .. #s .. " bytes (estimated "
+        .. sformat("%.3g", cost) .. " steps, budget " .. sformat("%.3g", PATTERN_BUDGET) .. ")", 3)
+    end
+  end
+end
+
+local safe_string = frozen_copy(string, { dump = true })
+do
+  local raw = rawmeta(safe_string).__index
+  raw.rep = function(s, n, sep)
+    if type(n) == "number" and type(s) == "string" then
+      local size = #s * n + (type(sep) == "string" and #sep * (n - 1) or 0)
+      if size > MAX_STRING then
+        error("string.rep: result of " .. sformat("%.0f", size) .. " bytes exceeds the limit of " .. MAX_STRING, 2)
+      end
+    end
+    return srep(s, n, sep)
+  end
+  raw.find = function(s, pattern, init, plain)
+    if not plain then check_pattern("string.find", s, pattern) end
+    return sfind(s, pattern, init, plain)
+  end
+  raw.match = function(s, pattern, init)
+    check_pattern("string.match", s, pattern)
+    return smatch(s, pattern, init)
+  end
+  raw.gmatch = function(s, pattern, init)
+    check_pattern("string.gmatch", s, pattern)
+    return sgmatch(s, pattern, init)
+  end
+  raw.gsub = function(s, pattern, repl, n)
+    check_pattern("string.gsub", s, pattern)
+    return sgsub(s, pattern, repl, n)
+  end
+end
+-- Strings index the safe table, and nobody can reach or change the string metatable.
+do
+  local string_meta = rawmeta("")
+  string_meta.__index = safe_string
+  string_meta.__metatable = READONLY
+end
+
+local safe_math = frozen_copy(math, { random = true, randomseed = true })
+local safe_table = frozen_copy(table)
+local safe_utf8 = frozen_copy(utf8)
+local safe_coroutine = frozen_copy(coroutine)
+
+---------------------------------------------------------------------------------------------------
+-- Safe base functions
+
+local function safe_setmetatable(t, mt)
+  if type(mt) == "table" and rawget(mt, "__gc") ~= nil then
+    error("setmetatable: finalizers (__gc) are not allowed in rules", 2)
+  end
+  if frozen[t] then error("setmetatable: cannot change a read-only table", 2) end
+  return setmetatable(t, mt)
+end
+
+local function safe_rawset(t, k, v)
+  if frozen[t] or getmetatable(t) == READONLY then
+    error("rawset: cannot modify a read-only table", 2)
+  end
+  return rawset(t, k, v)
+end
+
+local function safe_tostring(v)
+  -- Never runs a script's __tostring/__name from here: values print as their type.
+  local tv = type(v)
+  if tv == "string" or tv == "number" or tv == "boolean" or tv == "nil" then return tostring(v) end
+  return tv
+end
+
+local function sandbox_print(...)
+  local n = select("#", ...)
+  local parts = {}
+  for i = 1, n do parts[i] = safe_tostring((select(i, ...))) end
+  host.print(concat(parts, "\t"))
+end
+
+local base = {
+  assert = assert, error = error, ipairs = ipairs, next = next, pairs = sorted_pairs,
+  pcall = pcall, xpcall = xpcall, rawequal = rawequal, rawget = rawget, rawlen = rawlen,
+  rawset = safe_rawset, select = select, setmetatable = safe_setmetatable, getmetatable = getmetatable,
+  tonumber = tonumber, tostring = safe_tostring, type = type, print = sandbox_print,
+  _VERSION = _VERSION,
+  string = safe_string, table = safe_table, math = safe_math, utf8 = safe_utf8, coroutine = safe_coroutine,
+}
+
+---------------------------------------------------------------------------------------------------
+-- Profile proxies (built by the host; these are their shared metatables)
+
+local proxy_template = {
+  __newindex = H.proxy_newindex,
+  __len = H.proxy_len,
+  __pairs = function(proxy)
+    local raw = rawmeta(proxy).__index
+    return ordered_iterator(raw, PATH), proxy, nil
+  end,
+  __metatable = READONLY,
+}
+
+local function profile_type_meta(type_name, known)
+  return {
+    __index = function(raw, key)
+      if known[key] then return nil end
+      local path = rawget(raw, PATH) or "profile"
+      if type(key) ~= "string" then
+        error("profile " .. path .. " (" .. type_name .. ") has no entry " .. tostring(key), 2)
+      end
+      error("profile field '" .. key .. "' is not defined for " .. type_name .. " (at " .. path
+        .. "); see docs/profile.md", 2)
+    end,
+  }
+end
+
+local type_meta = {}
+for type_name, fields in next, schema_fields do
+  local known = {}
+  for i = 1, #fields do known[fields[i]] = true end
+  type_meta[type_name] = profile_type_meta(type_name, known)
+end
+local list_meta = {
+  __index = function(raw, key)
+    if type(key) == "number" then return nil end
+    error("profile " .. (rawget(raw, PATH) or "list") .. " is a list: index it with numbers or use ipairs, not '."
+      .. tostring(key) .. "'", 2)
+  end,
+}
+
+---------------------------------------------------------------------------------------------------
+-- The ediag library
+
+local current_date = "0000-00-00"
+
+local carrier_info = {}
+for id, c in next, carriers do carrier_info[id] = c end
+
+local function number_or_quantity(x, what)
+  if type(x) == "number" then return x end
+  error(what .. ": expected a number, got " .. type(x), 3)
+end
+
+local function make_library(pack)
+  local lib = {}
+  lib.api_version = api_version
+
+  --- ediag.q(value, unit): a quantity with its unit, for outputs.
+  function lib.q(value, unit)
+    if type(value) ~= "number" then error("ediag.q: value must be a number, got " .. type(value), 2) end
+    if type(unit) ~= "string" then error("ediag.q: unit must be a string", 2) end
+    return { value = value, unit = unit }
+  end
+
+  --- ediag.convert(value, from, to): unit conversion (e.g. GWh to kWh).
+  function lib.convert(value, from, to)
+    return host.convert(number_or_quantity(value, "ediag.convert"), from, to)
+  end
+
+  --- ediag.carrier(id): unit, coal-equivalent and CO2 coefficients of an energy carrier.
+  function lib.carrier(id)
+    local c = carrier_info[id]
+    if not c then error("ediag.carrier: unknown energy carrier '" .. tostring(id) .. "'", 2) end
+    return c
+  end
+
+  --- ediag.tce(amount, carrier): tonnes of coal equivalent of an amount in the carrier's unit.
+  function lib.tce(amount, carrier)
+    return number_or_quantity(amount, "ediag.tce") * lib.carrier(carrier).kgce_per_unit / 1000
+  end
+
+  --- ediag.co2(amount, carrier): tonnes of CO2 of an amount in the carrier's unit (default factors).
+  function lib.co2(amount, carrier)
+    return number_or_quantity(amount, "ediag.co2") * lib.carrier(carrier).kgco2_per_unit / 1000
+  end
+
+  --- ediag.units(plant, type): the process units of a type, in profile order.
+  function lib.units(plant, type_name)
+    local out = {}
+    local list = plant.process_units
+    if list == nil then return out end
+    for _, u in ipairs(list) do
+      if u.type == type_name then out[#out + 1] = u end
+    end
+    return out
+  end
+
+  --- ediag.equipment(plant, type): the equipment items of a type, in profile order.
+  function lib.equipment(plant, type_name)
+    local out = {}
+    local list = plant.equipment
+    if list == nil then return out end
+    for _, e in ipairs(list) do
+      if e.type == type_name then out[#out + 1] = e end
+    end
+    return out
+  end
+
+  --- ediag.implemented(plant, measure, subject): whether the profile lists the measure as done.
+  function lib.implemented(plant, measure, subject)
+    local list = plant.measures_implemented
+    if list == nil then return false end
+    for _, m in ipairs(list) do
+      if m.measure == measure and (subject == nil or m.subject == nil or m.subject == subject) then
+        return true
+      end
+    end
+    return false
+  end
+
+  --- ediag.data(id): a data table shipped by this pack or one it depends on.
+  function lib.data(id)
+    local t = pack.data[id]
+    if t == nil then error("ediag.data: no data table '" .. tostring(id) .. "' in pack " .. pack.name, 2) end
+    return t
+  end
+
+  local function row_matches(row, match)
+    local m = row.match
+    if m == nil then return true end
+    for k, v in pairs(m) do
+      if match == nil or match[k] ~= v then return false end
+    end
+    return true
+  end
+
+  local function edition_row(table_def, edition, match)
+    for _, row in ipairs(edition.rows) do
+      if row_matches(row, match) then
+        return {
+          table = table_def.id, title = table_def.title, unit = table_def.unit, better = table_def.better or "lower",
+          standard = edition.standard, effective = edition.effective, replaces = edition.replaces,
+          grade1 = row.grades[1] or false, grade2 = row.grades[2] or false, grade3 = row.grades[3] or false,
+          benchmark = row.benchmark, baseline = row.baseline,
+          source = row.source or edition.source, confidence = row.confidence or edition.confidence,
+        }
+      end
+    end
+    return nil
+  end
+
+  --- ediag.limits(table_id, match, date): the limit row in force on `date` (default: the
+  --- assessment date) and the next edition published but not yet in force, if any.
+  function lib.limits(id, match, date)
+    local table_def = pack.data[id]
+    if table_def == nil or table_def.editions == nil then
+      error("ediag.limits: no limit table '" .. tostring(id) .. "' in pack " .. pack.name, 2)
+    end
+    date = date or current_date
+    local in_force, upcoming
+    for _, edition in ipairs(table_def.editions) do
+      if edition.effective <= date then
+        if in_force == nil or edition.effective > in_force.effective then in_force = edition end
+      elseif upcoming == nil or edition.effective < upcoming.effective then
+        upcoming = edition
+      end
+    end
+    local result = {}
+    if in_force then result.current = edition_row(table_def, in_force, match) end
+    if upcoming then result.upcoming = edition_row(table_def, upcoming, match) end
+    return result
+  end
+
+  --- ediag.grade(value, g1, g2, g3, better): "grade_1" … "grade_3" or "not_met" (thresholds as published).
+  function lib.grade(value, g1, g2, g3, better)
+    local function ok(limit)
+      if not limit then return false end
+      if better == "higher" then return value >= limit end
+      return value <= limit
+    end
+    if ok(g1) then return "grade_1" end
+    if ok(g2) then return "grade_2" end
+    if ok(g3) then return "grade_3" end
+    return "not_met"
+  end
+
+  --- ediag.year(date): the year of a `YYYY-MM-DD` date.
+  function lib.year(date)
+    return tonumber(smatch(date or current_date, "^(%d%d%d%d)"))
+  end
+
+  --- ediag.round(x, decimals)
+  function lib.round(x, decimals)
+    local f = 10 ^ (decimals or 0)
+    if x >= 0 then return floor(x * f + 0.5) / f end
+    return -floor(-x * f + 0.5) / f
+  end
+
+  lib.finance = {}
+  --- Present value of 1 yuan a year for n years at rate r.
+  function lib.finance.annuity(r, n)
+    if r == 0 then return n end
+    return (1 - (1 + r) ^ (-n)) / r
+  end
+  function lib.finance.crf(r, n) return 1 / lib.finance.annuity(r, n) end
+  function lib.finance.payback(investment, annual)
+    if annual <= 0 then return nil end
+    return investment / annual
+  end
+  function lib.finance.npv(investment, annual, r, n) return -investment + annual * lib.finance.annuity(r, n) end
+
+  return freeze(lib)
+end
+
+---------------------------------------------------------------------------------------------------
+-- The rule context (one per state; the host knows which rule and plant are running)
+
+local function method(fn)
+  return function(self, t)
+    if t == nil and type(self) ~= "table" then t = self end
+    if t == nil and rawmeta(self) == nil then t = self end
+    return fn(t)
+  end
+end
+
+local ctx = freeze({
+  finding = method(host.finding),
+  compliance = method(host.compliance),
+  recommend = method(host.recommend),
+  not_applicable = method(host.not_applicable),
+  insufficient_data = method(host.insufficient_data),
+})
+
+---------------------------------------------------------------------------------------------------
+-- Environments, modules and rules
+
+local function strict_missing(_, key)
+  error("undefined global '" .. tostring(key) .. "'", 2)
+end
+
+local function fill_base(env, pack)
+  for k, v in next, base do rawset(env, k, v) end
+  rawset(env, "ediag", pack.library)
+  rawset(env, "load", function(chunk, name, _, chunk_env)
+    if type(chunk) ~= "string" then return nil, "load: only text chunks are accepted" end
+    return real_load(chunk, name, "t", chunk_env or env)
+  end)
+  rawset(env, "require", pack.require)
+  return env
+end
+
+local function new_env(pack)
+  local env = fill_base({}, pack)
+  return setmetatable(env, { __index = strict_missing })
+end
+
+--- After a file's top level has run, its globals are fixed: rules may read them but never change
+--- them, so nothing one plant's evaluation does is seen by the next.
+local function seal_env(env)
+  local backing = {}
+  for k, v in next, env do backing[k] = v end
+  for k in next, backing do rawset(env, k, nil) end
+  setmetatable(backing, { __index = strict_missing })
+  setmetatable(env, {
+    __index = backing,
+    __newindex = function(_, key)
+      error("rules cannot set global '" .. tostring(key) .. "' while evaluating; use a local", 2)
+    end,
+    __metatable = READONLY,
+  })
+end
+
+local function new_pack(name, data, modules)
+  local pack = { name = name, data = freeze(data), modules = modules, loaded = {}, loading = {} }
+  pack.library = make_library(pack)
+  pack.require = function(module_name)
+    local cached = pack.loaded[module_name]
+    if cached ~= nil then return cached end
+    local chunk = pack.modules[module_name]
+    if chunk == nil then
+      error("module '" .. tostring(module_name) .. "' not found in pack " .. name .. " (or the packs it depends on)", 2)
+    end
+    if pack.loading[module_name] then error("module '" .. module_name .. "' requires itself", 2) end
+    pack.loading[module_name] = true
+    local env = new_env(pack)
+    local fn, err = real_load(chunk.source, chunk.chunkname, "t", env)
+    if not fn then error(err, 0) end
+    local result = fn()
+    seal_env(env)
+    if result == nil then result = true end
+    if type(result) == "table" then result = freeze(result) end
+    pack.loaded[module_name] = result
+    pack.loading[module_name] = nil
+    return result
+  end
+  return pack
+end
+
+local function run_file(pack, source, chunkname, register)
+  local env = new_env(pack)
+  rawset(env, "rule", register)
+  local fn, err = real_load(source, chunkname, "t", env)
+  if not fn then error(err, 0) end
+  fn()
+  seal_env(env)
+end
+
+local function run_rule(def, plant, params, date)
+  current_date = date
+  local applies = rawget(def, "applies")
+  if applies ~= nil then
+    local ok, reason = applies(plant, ctx, params)
+    if not ok then
+      host.not_applicable(reason or "the rule's applicability test is false")
+      return
+    end
+  end
+  rawget(def, "evaluate")(plant, ctx, params)
+end
+
+return {
+  path_key = PATH,
+  type_meta = type_meta,
+  list_meta = list_meta,
+  proxy_template = proxy_template,
+  new_pack = new_pack,
+  run_file = run_file,
+  run_rule = run_rule,
+  freeze = freeze,
+}

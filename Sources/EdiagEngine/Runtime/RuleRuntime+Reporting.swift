@@ -1,0 +1,380 @@
+import EdiagModel
+import LuaSandbox
+
+extension RuleRuntime {
+    private func current() -> (Evaluation)? { evaluation }
+
+    private func noEvaluation(_ what: String) -> HostReturn {
+        .failure("ctx:\(what) may only be called while a rule evaluates a plant")
+    }
+
+    /// `ctx:finding{ subject, severity, category, title, message, values, evidence, references }`.
+    func hostFinding(_ lua: LuaState) -> HostReturn {
+        guard let eval = evaluation else { return noEvaluation("finding") }
+        guard let t = LuaTableReader(lua, at: 1, path: "ctx:finding") else {
+            return .failure("ctx:finding expects a table {subject = …, message = {zh = …, en = …}, …}")
+        }
+        do throws(RuleOutputError) {
+            var category = eval.rule.category
+            if let c = try t.string("category") {
+                guard let parsed = FindingCategory(rawValue: c) else { throw RuleOutputError("ctx:finding: unknown category '\(c)'") }
+                category = parsed
+            }
+            var severity = eval.rule.severity
+            if let s = try t.string("severity") {
+                guard let parsed = Severity(rawValue: s) else { throw RuleOutputError("ctx:finding: unknown severity '\(s)' (critical, warning, info)") }
+                severity = parsed
+            }
+            let values = try readValues(t)
+            guard let template = try t.localized("message") else {
+                throw RuleOutputError("ctx:finding needs a message = {zh = …, en = …}")
+            }
+            let finding = Finding(
+                ruleID: eval.rule.id, subject: try subject(t), category: category, severity: severity,
+                title: try t.localized("title") ?? eval.rule.title, message: try MessageTemplate.fill(template, values),
+                evidence: try readEvidence(t), references: eval.rule.references + (try readReferences(t, key: "references", rule: eval.rule.id)))
+            evaluation?.findings.append(finding)
+            return .results(0)
+        } catch {
+            return .failure(error.message)
+        }
+    }
+
+    /// `ctx:recommend{ subject, measure, savings, investment, lifetime, om_cost, confidence, range, … }`.
+    func hostRecommend(_ lua: LuaState) -> HostReturn {
+        guard let eval = evaluation else { return noEvaluation("recommend") }
+        guard let t = LuaTableReader(lua, at: 1, path: "ctx:recommend") else {
+            return .failure("ctx:recommend expects a table {savings = {electricity = …}, investment = …, lifetime = …}")
+        }
+        do throws(RuleOutputError) {
+            var savings: [(carrier: String, amount: Double)] = []
+            lua.rawGetField(t.index, "savings")
+            guard let s = LuaTableReader(lua, at: -1, path: "ctx:recommend.savings") else {
+                lua.pop(1)
+                throw RuleOutputError("ctx:recommend needs savings = {carrier = amount per year, …}, e.g. {electricity = 1.2e6}")
+            }
+            for key in try s.sortedKeys() {
+                guard let carrier = EnergyCarrier.named(key) else {
+                    throw RuleOutputError("ctx:recommend.savings: unknown energy carrier '\(key)'; known: \(EnergyCarrier.all.map(\.id).joined(separator: ", "))")
+                }
+                let unit = carrier.unit + "/a"
+                let perYear = try s.with(key) { _ throws(RuleOutputError) in
+                    try Self.annualAmount(lua, path: "ctx:recommend.savings.\(key)", carrierUnit: carrier.unit, annualUnit: unit)
+                }
+                if let perYear { savings.append((key, perYear)) }
+            }
+            lua.pop(1)
+            guard !savings.isEmpty else { throw RuleOutputError("ctx:recommend: savings is empty") }
+            guard let investment = try t.quantity("investment", in: "yuan") else {
+                throw RuleOutputError("ctx:recommend needs investment (yuan, or ediag.q(x, '万元'))")
+            }
+            guard investment >= 0 else { throw RuleOutputError("ctx:recommend: investment must not be negative") }
+            guard let lifetime = try t.quantity("lifetime", in: "a"), lifetime > 0, lifetime <= 100 else {
+                throw RuleOutputError("ctx:recommend needs lifetime in years (0 < lifetime ≤ 100)")
+            }
+            let om = try t.quantity("om_cost", in: "yuan/a") ?? 0
+            let confidence = try t.string("confidence") ?? "medium"
+            guard ["high", "medium", "low"].contains(confidence) else {
+                throw RuleOutputError("ctx:recommend: confidence is high, medium or low, got '\(confidence)'")
+            }
+            let defaults: (Double, Double) = confidence == "high" ? (0.9, 1.1) : (confidence == "medium" ? (0.75, 1.25) : (0.5, 1.5))
+            var range = defaults
+            if t.has("range") {
+                lua.rawGetField(t.index, "range")
+                defer { lua.pop(1) }
+                guard let r = LuaTableReader(lua, at: -1, path: "ctx:recommend.range") else {
+                    throw RuleOutputError("ctx:recommend.range must be {low = 0.8, high = 1.2} (multipliers of the likely saving)")
+                }
+                range = (try r.number("low") ?? defaults.0, try r.number("high") ?? defaults.1)
+                guard range.0 >= 0, range.0 <= 1, range.1 >= 1 else {
+                    throw RuleOutputError("ctx:recommend.range needs 0 ≤ low ≤ 1 ≤ high")
+                }
+            }
+            let measure = try t.string("measure") ?? eval.rule.measure ?? eval.rule.id
+            let economics = MeasureValuation.value(
+                measure: measure, savings: savings, investment: investment, lifetime: lifetime, omCost: om,
+                rangeLow: range.0, rangeHigh: range.1, confidence: confidence, profile: eval.profile, settings: options.economics)
+            var values = try readValues(t)
+            values["tce"] = .number(economics.tcePerYear)
+            values["co2"] = .number(economics.co2TonnesPerYear)
+            values["investment"] = .number(investment)
+            if let y = economics.yuanPerYear { values["yuan"] = .number(y) }
+            if let p = economics.simplePaybackYears { values["payback"] = .number(p) }
+            for line in economics.savings { values["saving_" + line.carrier] = .number(line.amount) }
+            let template = try t.localized("message") ?? LocalizedText(
+                zh: "预计年节能 {tce:1} tce，投资 {investment:0} 元", en: "Saves about {tce:1} tce a year for an investment of {investment:0} yuan")
+            var severity = eval.rule.severity
+            if let sv = try t.string("severity") {
+                guard let parsed = Severity(rawValue: sv) else { throw RuleOutputError("ctx:recommend: unknown severity '\(sv)'") }
+                severity = parsed
+            }
+            let finding = Finding(
+                ruleID: eval.rule.id, subject: try subject(t), category: .savingMeasure, severity: severity,
+                title: try t.localized("title") ?? eval.rule.title, message: try MessageTemplate.fill(template, values),
+                evidence: try readEvidence(t), references: eval.rule.references + (try readReferences(t, key: "references", rule: eval.rule.id)),
+                economics: economics)
+            evaluation?.findings.append(finding)
+            return .results(0)
+        } catch {
+            return .failure(error.message)
+        }
+    }
+
+    /// A saving per year: a number in the carrier's unit, or a quantity whose unit is an amount
+    /// (taken as per year) or an amount per year.
+    static func annualAmount(_ lua: LuaState, path: String, carrierUnit: String, annualUnit: String) throws(RuleOutputError) -> Double? {
+        if lua.type(at: -1) == .table, let q = LuaTableReader(lua, at: -1, path: path), let unitText = try q.string("unit"),
+           let unit = try? Unit(unitText), let annual = try? Unit(annualUnit), unit.dimension == annual.dimension {
+            return try LuaTableReader.quantityOnTop(lua, path: path, unit: annualUnit)
+        }
+        return try LuaTableReader.quantityOnTop(lua, path: path, unit: carrierUnit)
+    }
+
+    /// `ctx:compliance{ subject, indicator, value, unit, limits, thresholds, upcoming_thresholds, output, evidence }`.
+    /// Returns the grade (`grade_1` … `grade_3`, `not_met`) or `undetermined`.
+    func hostCompliance(_ lua: LuaState) -> HostReturn {
+        guard let eval = evaluation else { return noEvaluation("compliance") }
+        guard let t = LuaTableReader(lua, at: 1, path: "ctx:compliance") else {
+            return .failure("ctx:compliance expects a table {value = …, limits = ediag.limits(…)}")
+        }
+        do throws(RuleOutputError) {
+            guard let value = try t.number("value") else {
+                throw RuleOutputError("ctx:compliance needs the measured value; call ctx:insufficient_data{needs = {…}} when it is missing")
+            }
+            let indicator = try t.localized("indicator") ?? eval.rule.title
+            let subject = try subject(t)
+            lua.rawGetField(t.index, "limits")
+            guard let limitsTable = LuaTableReader(lua, at: -1, path: "ctx:compliance.limits") else {
+                lua.pop(1)
+                throw RuleOutputError("ctx:compliance needs limits = ediag.limits(table_id, match)")
+            }
+            var current: LimitRow?
+            var upcoming: LimitRow?
+            if limitsTable.has("current") || limitsTable.has("upcoming") {
+                current = try limitsTable.with("current") { _ throws(RuleOutputError) in try LimitRow.read(lua, path: "limits.current") }
+                upcoming = try limitsTable.with("upcoming") { _ throws(RuleOutputError) in try LimitRow.read(lua, path: "limits.upcoming") }
+            } else {
+                current = try LimitRow.read(lua, path: "limits")
+            }
+            lua.pop(1)
+            guard var row = current else {
+                let next = upcoming.map { " (the first edition, \($0.standard), takes force on \($0.effective))" } ?? ""
+                evaluation?.outcomes.append(RuleOutcome(ruleID: eval.rule.id, status: .notApplicable, subject: subject,
+                                                        detail: "no edition of the limit standard is in force on \(eval.profile.assessmentDate)\(next)"))
+                lua.pushString("undetermined")
+                return .results(1)
+            }
+            if let thresholds = try readThresholds(t, key: "thresholds") { row.thresholds = thresholds }
+            if var up = upcoming, let thresholds = try readThresholds(t, key: "upcoming_thresholds") {
+                up.thresholds = thresholds
+                upcoming = up
+            }
+            let unit = try t.string("unit") ?? row.unit
+            let grade = row.grade(of: value)
+            let output = try t.number("output")
+            var gap: Double?
+            if let benchmark = row.benchmark, let output, value > benchmark || row.better == "higher" && value < benchmark {
+                let perUnit = abs(value - benchmark)
+                if unit == "kgce/t" { gap = perUnit * output / 1000 }
+                else if unit == "kWh/t" { gap = perUnit * output * options.economics.electricityKgcePerKWh / 1000 }
+                else if unit == "gce/kWh" { gap = perUnit * output / 1e6 }
+            }
+            let upcomingGrade = upcoming.map {
+                UpcomingGrade(standard: $0.standard, effective: $0.effective, thresholds: $0.thresholds, grade: $0.grade(of: value))
+            }
+            let result = ComplianceResult(
+                indicator: indicator, value: value, unit: unit, thresholds: row.thresholds, grade: grade, better: row.better,
+                standard: row.standard, effective: row.effective, replaces: row.replaces, benchmark: row.benchmark,
+                baseline: row.baseline, gapToBenchmarkTce: gap, upcoming: upcomingGrade)
+            var evidence = [Evidence(name: "measured value", value: .number(value), unit: unit, source: try t.string("source"))]
+            for (i, threshold) in row.thresholds.enumerated() {
+                if let threshold {
+                    evidence.append(Evidence(name: "grade \(i + 1) threshold", value: .number(threshold), unit: unit,
+                                             source: "\(row.standard)\(row.source.map { ", \($0)" } ?? "")"))
+                }
+            }
+            evidence += try readEvidence(t)
+            let message = ComplianceMessage.text(result)
+            var references = eval.rule.references
+            if !references.contains(where: { $0.standard == row.standard }) {
+                references.insert(Reference(standard: row.standard, clause: row.source, confidence: row.confidence), at: 0)
+            }
+            let finding = Finding(
+                ruleID: eval.rule.id, subject: subject, category: .compliance,
+                severity: grade == .notMet ? .critical : .info, title: indicator, message: message,
+                evidence: evidence, references: references, compliance: result)
+            evaluation?.findings.append(finding)
+            lua.pushString(grade.rawValue)
+            return .results(1)
+        } catch {
+            return .failure(error.message)
+        }
+    }
+
+    private func readThresholds(_ t: LuaTableReader, key: String) throws(RuleOutputError) -> [Double?]? {
+        guard t.has(key) else { return nil }
+        var values: [Double?] = []
+        try t.forEachElement(key) { i throws(RuleOutputError) in
+            switch lua.type(at: -1) {
+            case .number: values.append(lua.toNumber(-1))
+            case .boolean, .nil: values.append(nil)
+            default: throw RuleOutputError("ctx:compliance.\(key)[\(i)] must be a number or false")
+            }
+        }
+        guard values.count == 3 else { throw RuleOutputError("ctx:compliance.\(key) needs three values (grades 1, 2, 3; false where none)") }
+        return values
+    }
+
+    /// `ctx:not_applicable(reason)` or `ctx:not_applicable{subject = …, reason = …}`.
+    func hostNotApplicable(_ lua: LuaState) -> HostReturn {
+        guard let eval = evaluation else { return noEvaluation("not_applicable") }
+        if let reason = lua.toString(1) {
+            evaluation?.outcomes.append(RuleOutcome(ruleID: eval.rule.id, status: .notApplicable, detail: reason))
+            return .results(0)
+        }
+        guard let t = LuaTableReader(lua, at: 1, path: "ctx:not_applicable") else {
+            return .failure("ctx:not_applicable expects a reason (text) or {subject = …, reason = …}")
+        }
+        do throws(RuleOutputError) {
+            evaluation?.outcomes.append(RuleOutcome(ruleID: eval.rule.id, status: .notApplicable, subject: try t.string("subject"),
+                                                    detail: try t.string("reason") ?? "not applicable"))
+            return .results(0)
+        } catch { return .failure(error.message) }
+    }
+
+    /// `ctx:insufficient_data{subject = …, needs = {"process_units[K1].clinker_energy", …}, message = …}`.
+    func hostInsufficientData(_ lua: LuaState) -> HostReturn {
+        guard let eval = evaluation else { return noEvaluation("insufficient_data") }
+        if let text = lua.toString(1) {
+            evaluation?.outcomes.append(RuleOutcome(ruleID: eval.rule.id, status: .insufficientData, detail: text, needs: [text]))
+            return .results(0)
+        }
+        guard let t = LuaTableReader(lua, at: 1, path: "ctx:insufficient_data") else {
+            return .failure("ctx:insufficient_data expects {needs = {field paths}, message = …}")
+        }
+        do throws(RuleOutputError) {
+            var needs: [String] = []
+            try t.forEachElement("needs") { i throws(RuleOutputError) in
+                guard let s = lua.toString(-1) else { throw RuleOutputError("ctx:insufficient_data.needs[\(i)] must be a field path (text)") }
+                needs.append(s)
+            }
+            guard !needs.isEmpty else { throw RuleOutputError("ctx:insufficient_data needs = {…} must name at least one field to measure") }
+            let message = try t.localized("message")?.en ?? "cannot be determined without \(needs.joined(separator: ", "))"
+            evaluation?.outcomes.append(RuleOutcome(ruleID: eval.rule.id, status: .insufficientData, subject: try t.string("subject"),
+                                                    detail: message, needs: needs))
+            return .results(0)
+        } catch { return .failure(error.message) }
+    }
+
+    /// `print(…)` inside rules: kept for `ediag explain`, never written to stdout.
+    func hostPrint(_ lua: LuaState) -> HostReturn {
+        if evaluation != nil, evaluation!.printed.count < 200 {
+            evaluation?.printed.append(String((lua.toString(1) ?? "").prefix(2000)))
+        }
+        return .results(0)
+    }
+
+    /// `ediag.convert(value, from, to)`.
+    static func hostConvert(_ lua: LuaState) -> HostReturn {
+        guard let value = lua.toNumber(1), let from = lua.toString(2), let to = lua.toString(3) else {
+            return .failure("ediag.convert(value, from_unit, to_unit) expects a number and two unit texts")
+        }
+        do throws(UnitError) {
+            lua.push(try Unit(from).convert(value, to: try Unit(to)))
+            return .results(1)
+        } catch {
+            return .failure("ediag.convert: \(error)")
+        }
+    }
+
+    // MARK: - Shared readers
+
+    private func subject(_ t: LuaTableReader) throws(RuleOutputError) -> String {
+        try t.string("subject") ?? "plant"
+    }
+
+    private func readValues(_ t: LuaTableReader) throws(RuleOutputError) -> [String: EvidenceValue] {
+        var values: [String: EvidenceValue] = [:]
+        guard t.has("values") else { return values }
+        lua.rawGetField(t.index, "values")
+        defer { lua.pop(1) }
+        guard let v = LuaTableReader(lua, at: -1, path: "values") else { throw RuleOutputError("values must be a table of name = value") }
+        for key in try v.sortedKeys() {
+            try v.with(key) { type throws(RuleOutputError) in
+                switch type {
+                case .number:
+                    let n = lua.toNumber(-1)!
+                    guard n.isFinite else { throw RuleOutputError("values.\(key) is not a finite number") }
+                    values[key] = .number(n)
+                case .string: values[key] = .text(lua.toString(-1)!)
+                case .boolean: values[key] = .bool(lua.toBool(-1)!)
+                default: throw RuleOutputError("values.\(key) must be a number, text or boolean, got a \(type.name)")
+                }
+            }
+        }
+        return values
+    }
+
+    private func readEvidence(_ t: LuaTableReader) throws(RuleOutputError) -> [Evidence] {
+        var evidence: [Evidence] = []
+        try t.forEachElement("evidence") { i throws(RuleOutputError) in
+            guard let e = LuaTableReader(lua, at: -1, path: "evidence[\(i)]") else {
+                throw RuleOutputError("evidence[\(i)] must be {name = …, value = …, unit = …, source = …}")
+            }
+            guard let name = try e.string("name") else { throw RuleOutputError("evidence[\(i)] needs a name") }
+            let value: EvidenceValue = try e.with("value") { type throws(RuleOutputError) in
+                switch type {
+                case .number:
+                    let n = lua.toNumber(-1)!
+                    guard n.isFinite else { throw RuleOutputError("evidence[\(i)].value is not a finite number") }
+                    return .number(n)
+                case .string: return .text(lua.toString(-1)!)
+                case .boolean: return .bool(lua.toBool(-1)!)
+                default: throw RuleOutputError("evidence[\(i)].value must be a number, text or boolean, got a \(type.name)")
+                }
+            }
+            evidence.append(Evidence(name: name, value: value, unit: try e.string("unit"), source: try e.string("source")))
+        }
+        return evidence
+    }
+}
+
+/// One row of a limit table as `ediag.limits` returns it.
+struct LimitRow {
+    var standard: String
+    var effective: String
+    var replaces: String?
+    var unit: String
+    var better: String
+    var thresholds: [Double?]
+    var benchmark: Double?
+    var baseline: Double?
+    var source: String?
+    var confidence: String?
+
+    static func read(_ lua: LuaState, path: String) throws(RuleOutputError) -> LimitRow? {
+        guard lua.type(at: -1) != .nil else { return nil }
+        guard let t = LuaTableReader(lua, at: -1, path: path) else { throw RuleOutputError("\(path) must be a limit row from ediag.limits") }
+        guard let standard = try t.string("standard"), let effective = try t.string("effective") else {
+            throw RuleOutputError("\(path) must come from ediag.limits (standard and effective date are missing)")
+        }
+        func grade(_ key: String) throws(RuleOutputError) -> Double? {
+            try t.with(key) { type throws(RuleOutputError) in type == .number ? lua.toNumber(-1) : nil }
+        }
+        return LimitRow(standard: standard, effective: effective, replaces: try t.string("replaces"), unit: try t.string("unit") ?? "",
+                        better: try t.string("better") ?? "lower", thresholds: [try grade("grade1"), try grade("grade2"), try grade("grade3")],
+                        benchmark: try t.number("benchmark"), baseline: try t.number("baseline"), source: try t.string("source"),
+                        confidence: try t.string("confidence"))
+    }
+
+    /// The best grade whose threshold the value meets, tables taken as published (grades need not
+    /// be monotonic).
+    func grade(of value: Double) -> ComplianceGrade {
+        let grades: [ComplianceGrade] = [.grade1, .grade2, .grade3]
+        for (i, threshold) in thresholds.enumerated() {
+            guard let threshold else { continue }
+            if better == "higher" ? value >= threshold : value <= threshold { return grades[i] }
+        }
+        return .notMet
+    }
+}

@@ -1,0 +1,351 @@
+public import EdiagModel
+public import LuaSandbox
+import Foundation
+
+/// One worker's compiled rules: a sandboxed Lua state with every pack loaded once, reused for
+/// every plant the worker diagnoses.
+///
+/// A runtime is owned by one worker and never shared between threads; run several runtimes for
+/// parallelism. Loading never throws for a broken rule or file: the problem is kept in
+/// `loadErrors` and every other rule still runs.
+public final class RuleRuntime {
+    /// The rules that loaded, sorted by id.
+    public private(set) var rules: [RuleMetadata] = []
+    /// Problems met while loading (bad files, rules that failed to register, duplicate ids).
+    public private(set) var loadErrors: [PackError] = []
+    public let options: RuntimeOptions
+
+    let lua: LuaState
+    var prelude = PreludeRefs()
+    private var ruleRefs: [(definition: Int32, parameters: Int32)] = []
+    var loading: (pack: String, file: String)?
+    var registered: [(metadata: RuleMetadata, definition: Int32, parameters: Int32)] = []
+    var evaluation: Evaluation?
+
+    struct PreludeRefs {
+        var pathKey: Int32 = 0, listMeta: Int32 = 0, proxyTemplate: Int32 = 0
+        var newPack: Int32 = 0, runFile: Int32 = 0, runRule: Int32 = 0, freeze: Int32 = 0
+        var typeMeta: [String: Int32] = [:]
+    }
+
+    /// What the host collects while one rule runs on one plant.
+    struct Evaluation {
+        var rule: RuleMetadata
+        var profile: PlantProfile
+        var findings: [Finding] = []
+        var outcomes: [RuleOutcome] = []
+        var printed: [String] = []
+    }
+
+    /// Compiles the packs into a new sandboxed state.
+    /// - Throws: `LuaError` only when the Lua state or the prelude cannot be created at all.
+    public init(packs: [RulePack], options: RuntimeOptions = RuntimeOptions()) throws(LuaError) {
+        self.options = options
+        lua = try LuaState()
+        try loadPrelude()
+        let names = Set(packs.map(\.name))
+        let byName = Dictionary(packs.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        for pack in packs {
+            var visible = [pack]
+            for dep in pack.manifest.dependencies where names.contains(dep.name) { visible.append(byName[dep.name]!) }
+            load(pack, visible: visible)
+        }
+        finishRegistration()
+    }
+
+    // MARK: - Prelude
+
+    private func loadPrelude() throws(LuaError) {
+        let source = String(decoding: PackageResources.prelude_lua, as: UTF8.self)
+        try lua.load(source, chunkName: "=ediag-prelude")
+        lua.pushPrivateHelpers()
+        pushHostTable()
+        pushSchemaFields()
+        pushCarriers()
+        lua.pushString("\(PackLoader.apiVersion.major).\(PackLoader.apiVersion.minor)")
+        try lua.call(arguments: 5, results: 1, limits: nil)
+        let module = lua.absoluteIndex(-1)
+        func ref(_ key: String) -> Int32 {
+            lua.rawGetField(module, key)
+            return lua.ref()
+        }
+        prelude.pathKey = ref("path_key")
+        prelude.listMeta = ref("list_meta")
+        prelude.proxyTemplate = ref("proxy_template")
+        prelude.newPack = ref("new_pack")
+        prelude.runFile = ref("run_file")
+        prelude.runRule = ref("run_rule")
+        prelude.freeze = ref("freeze")
+        lua.rawGetField(module, "type_meta")
+        let typeMeta = lua.absoluteIndex(-1)
+        for name in ProfileSchema.objectTypes.keys.sorted() + ["energy"] {
+            lua.rawGetField(typeMeta, name)
+            prelude.typeMeta[name] = lua.ref()
+        }
+        lua.setTop(0)
+    }
+
+    private func pushHostTable() {
+        lua.newTable(recordCount: 8)
+        let host = lua.absoluteIndex(-1)
+        lua.pushHostFunction { [unowned self] l in self.hostRegister(l) }
+        lua.rawSetField(host, "register")
+        lua.pushHostFunction { [unowned self] l in self.hostFinding(l) }
+        lua.rawSetField(host, "finding")
+        lua.pushHostFunction { [unowned self] l in self.hostCompliance(l) }
+        lua.rawSetField(host, "compliance")
+        lua.pushHostFunction { [unowned self] l in self.hostRecommend(l) }
+        lua.rawSetField(host, "recommend")
+        lua.pushHostFunction { [unowned self] l in self.hostNotApplicable(l) }
+        lua.rawSetField(host, "not_applicable")
+        lua.pushHostFunction { [unowned self] l in self.hostInsufficientData(l) }
+        lua.rawSetField(host, "insufficient_data")
+        lua.pushHostFunction { [unowned self] l in self.hostPrint(l) }
+        lua.rawSetField(host, "print")
+        lua.pushHostFunction { l in RuleRuntime.hostConvert(l) }
+        lua.rawSetField(host, "convert")
+    }
+
+    private func pushSchemaFields() {
+        lua.newTable(recordCount: ProfileSchema.objectTypes.count + 1)
+        let table = lua.absoluteIndex(-1)
+        for (name, spec) in ProfileSchema.objectTypes.sorted(by: { $0.key < $1.key }) {
+            lua.newTable(arrayCount: spec.fields.count)
+            for (i, field) in spec.fields.enumerated() {
+                lua.pushString(field.name)
+                lua.rawSetIndex(-2, i + 1)
+            }
+            lua.rawSetField(table, name)
+        }
+        lua.newTable(arrayCount: EnergyCarrier.all.count)
+        for (i, carrier) in EnergyCarrier.all.enumerated() {
+            lua.pushString(carrier.id)
+            lua.rawSetIndex(-2, i + 1)
+        }
+        lua.rawSetField(table, "energy")
+    }
+
+    private func pushCarriers() {
+        lua.newTable(recordCount: EnergyCarrier.all.count)
+        let table = lua.absoluteIndex(-1)
+        for carrier in EnergyCarrier.all {
+            lua.newTable(recordCount: 6)
+            lua.pushString(carrier.id); lua.rawSetField(-2, "id")
+            lua.pushString(carrier.unit); lua.rawSetField(-2, "unit")
+            lua.push(carrier.unit == "kWh" ? options.economics.electricityKgcePerKWh : carrier.kgcePerUnit)
+            lua.rawSetField(-2, "kgce_per_unit")
+            lua.push(carrier.kgCO2PerUnit); lua.rawSetField(-2, "kgco2_per_unit")
+            lua.pushString(carrier.nameEn); lua.rawSetField(-2, "name_en")
+            lua.pushString(carrier.nameZh); lua.rawSetField(-2, "name_zh")
+            lua.rawSetField(table, carrier.id)
+        }
+    }
+
+    // MARK: - Loading packs
+
+    private func load(_ pack: RulePack, visible: [RulePack]) {
+        // new_pack(name, data, modules)
+        lua.pushRef(prelude.newPack)
+        lua.pushString(pack.name)
+        lua.newTable()
+        let data = lua.absoluteIndex(-1)
+        for p in visible.reversed() {
+            for table in p.dataTables {
+                pushData(table.value)
+                lua.rawSetField(data, table.id)
+            }
+        }
+        lua.newTable()
+        let modules = lua.absoluteIndex(-1)
+        for p in visible.reversed() {
+            for (name, file) in p.modules {
+                lua.newTable(recordCount: 2)
+                lua.pushString(file.text); lua.rawSetField(-2, "source")
+                lua.pushString("@" + file.path); lua.rawSetField(-2, "chunkname")
+                lua.rawSetField(modules, name)
+            }
+        }
+        do {
+            try lua.call(arguments: 3, results: 1, limits: options.loadLimits)
+        } catch {
+            loadErrors.append(PackError(location: SourceLocation(file: pack.directory), message: "cannot set up the pack: \(error)"))
+            return
+        }
+        let packRef = lua.ref()
+        defer { lua.unref(packRef) }
+        for file in pack.ruleFiles {
+            loading = (pack.name, file.path)
+            lua.pushRef(prelude.runFile)
+            lua.pushRef(packRef)
+            lua.pushString(file.text)
+            lua.pushString("@" + file.path)
+            pushRegisterFunction()
+            do {
+                try lua.call(arguments: 4, results: 0, limits: options.loadLimits)
+            } catch {
+                loadErrors.append(Self.packError(from: error, file: file.path))
+                // Rules the file registered before failing are dropped with it.
+                registered.removeAll { $0.metadata.location.hasPrefix(file.path + ":") }
+            }
+            loading = nil
+        }
+    }
+
+    private var registerFunctionRef: Int32?
+
+    private func pushRegisterFunction() {
+        if let ref = registerFunctionRef { lua.pushRef(ref); return }
+        lua.pushHostFunction { [unowned self] l in self.hostRegister(l) }
+        lua.pushValue(at: -1)
+        registerFunctionRef = lua.ref()
+    }
+
+    static func packError(from error: LuaError, file: String) -> PackError {
+        let message = error.description
+        // Lua messages start with "path:line:"; lift that into the location.
+        if let range = message.range(of: file + ":") {
+            let rest = message[range.upperBound...]
+            let lineText = rest.prefix { $0.isNumber }
+            if let line = Int(lineText) {
+                let text = rest.dropFirst(lineText.count).drop { $0 == ":" || $0 == " " }
+                return PackError(location: SourceLocation(file: file, line: line), message: String(text))
+            }
+        }
+        return PackError(location: SourceLocation(file: file), message: message)
+    }
+
+    private func finishRegistration() {
+        var seen: [String: String] = [:]
+        var kept: [(metadata: RuleMetadata, definition: Int32, parameters: Int32)] = []
+        for entry in registered {
+            if let first = seen[entry.metadata.id] {
+                loadErrors.append(PackError(location: Self.location(entry.metadata.location),
+                                            message: "rule id '\(entry.metadata.id)' is already declared at \(first)",
+                                            ruleID: entry.metadata.id))
+                continue
+            }
+            seen[entry.metadata.id] = entry.metadata.location
+            kept.append(entry)
+        }
+        kept.sort { $0.metadata.id < $1.metadata.id }
+        rules = kept.map(\.metadata)
+        ruleRefs = kept.map { ($0.definition, $0.parameters) }
+        registered = []
+        lua.collectGarbage()
+    }
+
+    static func location(_ text: String) -> SourceLocation {
+        if let colon = text.lastIndex(of: ":"), let line = Int(text[text.index(after: colon)...]) {
+            return SourceLocation(file: String(text[..<colon]), line: line)
+        }
+        return SourceLocation(file: text)
+    }
+
+    // MARK: - Pushing values
+
+    func pushData(_ value: DataValue) {
+        switch value {
+        case .number(let n):
+            if n == n.rounded(), abs(n) < 1e15 { lua.push(Int(n)) } else { lua.push(n) }
+        case .text(let t): lua.pushString(t)
+        case .bool(let b): lua.push(b)
+        case .null: lua.push(false)
+        case .list(let items):
+            lua.newTable(arrayCount: items.count)
+            for (i, item) in items.enumerated() {
+                pushData(item)
+                lua.rawSetIndex(-2, i + 1)
+            }
+        case .map(let pairs):
+            lua.newTable(recordCount: pairs.count)
+            for pair in pairs {
+                pushData(pair.value)
+                lua.rawSetField(-2, pair.key)
+            }
+        }
+    }
+
+    /// Pushes the profile as read-only proxies that know the schema (unknown fields are errors).
+    func pushProfile(_ value: ProfileValue, path: String) {
+        _ = lua.ensureStack(16)
+        switch value {
+        case .number(let d): lua.push(d)
+        case .integer(let i): lua.push(i)
+        case .text(let s): lua.pushString(s)
+        case .bool(let b): lua.push(b)
+        case .list(let items):
+            lua.newTable(arrayCount: items.count, recordCount: 1)
+            for (i, item) in items.enumerated() {
+                pushProfile(item, path: "\(path)[\(i + 1)]")
+                lua.rawSetIndex(-2, i + 1)
+            }
+            finishProxy(path: path, meta: prelude.listMeta)
+        case .object(let object):
+            lua.newTable(recordCount: object.fields.count + 1)
+            for field in object.fields {
+                pushProfile(field.value, path: path.isEmpty ? field.name : "\(path).\(field.name)")
+                lua.rawSetField(-2, field.name)
+            }
+            finishProxy(path: path.isEmpty ? "profile" : path, meta: prelude.typeMeta[object.type] ?? prelude.listMeta)
+        }
+    }
+
+    private func finishProxy(path: String, meta: Int32) {
+        lua.pushRef(prelude.pathKey)
+        lua.pushString(path)
+        lua.rawSet(-3)
+        lua.pushRef(meta)
+        lua.setMetatable(-2)
+        lua.wrapInProxy(templateRef: prelude.proxyTemplate)
+    }
+
+    // MARK: - Diagnosis
+
+    /// Runs every enabled rule on the profile and returns the prioritized diagnosis.
+    public func diagnose(_ profile: PlantProfile) -> Diagnosis {
+        pushProfile(.object(profile.root), path: "")
+        let plantRef = lua.ref()
+        defer { lua.unref(plantRef) }
+        var findings: [Finding] = []
+        var outcomes: [RuleOutcome] = []
+        var costs: [RuleCost] = []
+        let clock = ContinuousClock()
+        for (index, rule) in rules.enumerated() {
+            if options.disabledRules.contains(rule.id) || options.disabledCategories.contains(rule.category) { continue }
+            evaluation = Evaluation(rule: rule, profile: profile)
+            lua.pushRef(prelude.runRule)
+            lua.pushRef(ruleRefs[index].definition)
+            lua.pushRef(plantRef)
+            lua.pushRef(ruleRefs[index].parameters)
+            lua.pushString(profile.assessmentDate)
+            let start = options.collectCosts ? clock.now : nil
+            do {
+                try lua.call(arguments: 4, results: 0, limits: options.limits)
+                let done = evaluation!
+                findings += done.findings
+                outcomes += done.outcomes
+                if done.findings.isEmpty && done.outcomes.isEmpty {
+                    outcomes.append(RuleOutcome(ruleID: rule.id, status: .nothingToReport))
+                } else if !done.findings.isEmpty {
+                    outcomes.append(RuleOutcome(ruleID: rule.id, status: .reported, detail: "\(done.findings.count) finding(s)"))
+                }
+            } catch {
+                outcomes.append(RuleOutcome(ruleID: rule.id, status: .failed, detail: error.description))
+            }
+            if let start {
+                let elapsed = clock.now - start
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+                costs.append(RuleCost(ruleID: rule.id, seconds: seconds, instructions: lua.lastCallCost.instructions,
+                                      peakBytes: lua.lastCallCost.peakBytes))
+            }
+            evaluation = nil
+        }
+        let prioritized = Prioritizer(ranking: options.ranking).order(findings)
+        return Diagnosis(plantID: profile.plantID, plantName: profile.plantName, sector: profile.sector,
+                         assessmentDate: profile.assessmentDate, source: profile.source, findings: prioritized,
+                         outcomes: outcomes, warnings: profile.warnings, costs: costs)
+    }
+
+    /// Text the rules printed during the last rule call (for `explain`).
+    public var lastPrinted: [String] { evaluation?.printed ?? [] }
+}

@@ -1,0 +1,321 @@
+/// Validates a `SourceValue` tree against `ProfileSchema` and converts quantities to schema units.
+///
+/// It reports every problem it finds, not only the first, each with the file, line and column,
+/// the field path and what was expected.
+public struct ProfileDecoder {
+    private var issues: [ProfileIssue] = []
+
+    public init() {}
+
+    /// Reads and validates a profile file.
+    /// - Throws: `ProfileError` listing every error (syntax, types, units, bounds, missing fields).
+    public static func load(path: String) throws(ProfileError) -> PlantProfile {
+        let document: SourceValue
+        do {
+            document = try SourceDocument.load(path: path)
+        } catch {
+            throw ProfileError(file: path, issues: [ProfileIssue(.error, error.location, path: "", error.message)])
+        }
+        return try decode(document, source: path)
+    }
+
+    /// Validates an already parsed document.
+    public static func decode(_ document: SourceValue, source: String) throws(ProfileError) -> PlantProfile {
+        var decoder = ProfileDecoder()
+        let value = decoder.decodeObject(document, spec: ProfileSchema.root, path: "")
+        let errors = decoder.issues.filter { $0.severity == .error }
+        guard errors.isEmpty, let root = value?.object else {
+            throw ProfileError(file: source, issues: decoder.issues.filter { $0.severity == .error })
+        }
+        return PlantProfile(source: source, root: root, warnings: decoder.issues.filter { $0.severity == .warning })
+    }
+
+    private mutating func error(_ at: SourceValue, _ path: String, _ message: String) {
+        issues.append(ProfileIssue(.error, at.location, path: path, message))
+    }
+
+    private mutating func warn(_ at: SourceValue, _ path: String, _ message: String) {
+        issues.append(ProfileIssue(.warning, at.location, path: path, message))
+    }
+
+    private static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    /// Keys starting `x_` or `x-` are extensions for other tools: accepted and ignored.
+    static func isExtensionKey(_ key: String) -> Bool { key.hasPrefix("x_") || key.hasPrefix("x-") }
+
+    mutating func decodeObject(_ value: SourceValue, spec: ObjectSpec, path: String,
+                               unitSubstitution: String? = nil) -> ProfileValue? {
+        guard case .mapping(let pairs, _) = value else {
+            error(value, path, "expected a mapping (\(spec.name)), got \(value.kindDescription)")
+            return nil
+        }
+        var fields: [ProfileObject.Field] = []
+        var seen = Set<String>()
+        for pair in pairs {
+            let fieldPath = Self.join(path, pair.key)
+            if Self.isExtensionKey(pair.key) { continue }
+            guard seen.insert(pair.key).inserted else {
+                issues.append(ProfileIssue(.error, pair.keyLocation, path: fieldPath, "the field is given twice"))
+                continue
+            }
+            guard let field = spec.field(pair.key) else {
+                let hint = Suggest.closest(pair.key, among: spec.fields.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
+                issues.append(ProfileIssue(.error, pair.keyLocation, path: fieldPath,
+                                           "unknown field '\(pair.key)' for \(spec.name)\(hint)"))
+                continue
+            }
+            if case .null = pair.value {
+                if field.required { error(pair.value, fieldPath, "a value is required") }
+                continue
+            }
+            if let decoded = decodeField(pair.value, kind: field.kind, path: fieldPath, unitSubstitution: unitSubstitution) {
+                fields.append(ProfileObject.Field(name: pair.key, value: decoded))
+            }
+        }
+        for field in spec.fields where field.required && !seen.contains(field.name) {
+            error(value, Self.join(path, field.name), "missing required field '\(field.name)' (\(field.doc))")
+        }
+        return .object(ProfileObject(type: spec.name, fields: fields))
+    }
+
+    private mutating func decodeField(_ value: SourceValue, kind: FieldKind, path: String,
+                                      unitSubstitution: String?) -> ProfileValue? {
+        switch kind {
+        case .text:
+            guard case .scalar(let text, _, _) = value else {
+                error(value, path, "expected text, got \(value.kindDescription)")
+                return nil
+            }
+            return .text(text)
+        case .date:
+            guard case .scalar(let text, _, _) = value, Self.isDate(text) else {
+                error(value, path, "expected a date written YYYY-MM-DD, got \(value.kindDescription)")
+                return nil
+            }
+            return .text(text)
+        case .boolean:
+            guard case .scalar(let text, _, _) = value, text == "true" || text == "false" else {
+                error(value, path, "expected true or false, got \(value.kindDescription)")
+                return nil
+            }
+            return .bool(text == "true")
+        case .integer(let min, let max):
+            guard case .scalar(let text, _, _) = value, let n = Int(text) else {
+                error(value, path, "expected a whole number, got \(value.kindDescription)")
+                return nil
+            }
+            if let min, n < min { error(value, path, "must be at least \(min), got \(n)"); return nil }
+            if let max, n > max { error(value, path, "must be at most \(max), got \(n)"); return nil }
+            return .integer(n)
+        case .number(let unit, let min, let max):
+            return decodeQuantity(value, spec: QuantitySpec(unit: unit, min: min, max: max), path: path, bareAllowed: true)
+        case .quantity(let spec):
+            var resolved = spec
+            if let carrierUnit = unitSubstitution { resolved.unit = spec.unit.replacingCarrier(with: carrierUnit) }
+            let dimensionless = (try? Unit(resolved.unit))?.dimension == Dimension.none
+            return decodeQuantity(value, spec: resolved, path: path, bareAllowed: dimensionless)
+        case .choice(let options):
+            guard case .scalar(let text, _, _) = value, options.contains(text) else {
+                let hint = value.scalarText.flatMap { Suggest.closest($0, among: options) }.map { " (did you mean '\($0)'?)" } ?? ""
+                error(value, path, "expected one of \(options.joined(separator: ", ")); got \(value.kindDescription)\(hint)")
+                return nil
+            }
+            return .text(text)
+        case .object(let name):
+            guard let spec = ProfileSchema.objectTypes[name] else { return nil }
+            return decodeObject(value, spec: spec, path: path)
+        case .list(let element):
+            guard case .sequence(let items, _) = value else {
+                error(value, path, "expected a list, got \(value.kindDescription)")
+                return nil
+            }
+            var out: [ProfileValue] = []
+            for (i, item) in items.enumerated() {
+                if let v = decodeField(item, kind: element, path: "\(path)[\(i + 1)]", unitSubstitution: nil) { out.append(v) }
+            }
+            checkUniqueIDs(out, items: items, path: path)
+            return .list(out)
+        case .variants(let discriminator, let types):
+            guard case .sequence(let items, _) = value else {
+                error(value, path, "expected a list, got \(value.kindDescription)")
+                return nil
+            }
+            var out: [ProfileValue] = []
+            for (i, item) in items.enumerated() {
+                let itemPath = "\(path)[\(i + 1)]"
+                guard case .mapping(let pairs, _) = item else {
+                    error(item, itemPath, "expected a mapping, got \(item.kindDescription)")
+                    continue
+                }
+                guard let typePair = pairs.first(where: { $0.key == discriminator }), let typeName = typePair.value.scalarText else {
+                    error(item, itemPath, "missing '\(discriminator)'; one of: \(types.joined(separator: ", "))")
+                    continue
+                }
+                guard types.contains(typeName), let spec = ProfileSchema.objectTypes[typeName] else {
+                    let hint = Suggest.closest(typeName, among: types).map { " (did you mean '\($0)'?)" } ?? ""
+                    error(typePair.value, "\(itemPath).\(discriminator)",
+                          "unknown \(discriminator) '\(typeName)'\(hint); known: \(types.joined(separator: ", "))")
+                    continue
+                }
+                if let v = decodeObject(item, spec: spec, path: itemPath) { out.append(v) }
+            }
+            checkUniqueIDs(out, items: items, path: path)
+            return .list(out)
+        case .carrierMap:
+            guard case .mapping(let pairs, _) = value else {
+                error(value, path, "expected a mapping from energy carrier to its use, got \(value.kindDescription)")
+                return nil
+            }
+            guard let spec = ProfileSchema.objectTypes["energy_use"] else { return nil }
+            var fields: [ProfileObject.Field] = []
+            for pair in pairs {
+                let carrierPath = Self.join(path, pair.key)
+                if Self.isExtensionKey(pair.key) { continue }
+                guard let carrier = EnergyCarrier.named(pair.key) else {
+                    let ids = EnergyCarrier.all.map(\.id)
+                    let hint = Suggest.closest(pair.key, among: ids).map { "; did you mean '\($0)'?" } ?? ""
+                    issues.append(ProfileIssue(.error, pair.keyLocation, path: carrierPath,
+                                               "unknown energy carrier '\(pair.key)'\(hint); known: \(ids.joined(separator: ", "))"))
+                    continue
+                }
+                if case .object(var object)? = decodeObject(pair.value, spec: spec, path: carrierPath, unitSubstitution: carrier.unit) {
+                    object.type = "energy_use"
+                    fields.append(ProfileObject.Field(name: pair.key, value: .object(object)))
+                }
+            }
+            return .object(ProfileObject(type: "energy", fields: fields))
+        }
+    }
+
+    private mutating func checkUniqueIDs(_ values: [ProfileValue], items: [SourceValue], path: String) {
+        var seen: [String: Int] = [:]
+        for (i, v) in values.enumerated() {
+            guard let id = v.object?["id"]?.text else { continue }
+            if let first = seen[id] {
+                error(items[min(i, items.count - 1)], "\(path)[\(i + 1)].id", "duplicate id '\(id)' (first used at \(path)[\(first)])")
+            } else {
+                seen[id] = i + 1
+            }
+        }
+    }
+
+    private mutating func decodeQuantity(_ value: SourceValue, spec: QuantitySpec, path: String, bareAllowed: Bool) -> ProfileValue? {
+        let target: Unit
+        do { target = try Unit(spec.unit) } catch {
+            self.error(value, path, "schema error: \(error)")
+            return nil
+        }
+        var quantity: Quantity?
+        var bareNumber = false
+        switch value {
+        case .scalar(let text, let quoted, _):
+            if !quoted, let number = Double(text), number.isFinite {
+                guard bareAllowed else {
+                    error(value, path, "expected a quantity with a unit of \(target.dimension), e.g. '\(text) \(spec.unit)'; got the bare number \(text)")
+                    return nil
+                }
+                quantity = Quantity(number, target)
+                bareNumber = true
+            } else {
+                do { quantity = try Quantity(parsing: text) } catch {
+                    self.error(value, path, "\(error); expected a quantity in \(spec.unit) or a compatible unit")
+                    return nil
+                }
+            }
+        case .mapping(let pairs, _):
+            guard let v = pairs.first(where: { $0.key == "value" })?.value.scalarText, let number = Double(v) else {
+                error(value, path, "expected {value: number, unit: text}")
+                return nil
+            }
+            let unitText = pairs.first(where: { $0.key == "unit" })?.value.scalarText
+            guard let unitText else {
+                if bareAllowed { quantity = Quantity(number, target); bareNumber = true; break }
+                error(value, path, "the unit is missing; expected a unit of \(target.dimension) such as \(spec.unit)")
+                return nil
+            }
+            do { quantity = Quantity(number, try Unit(unitText)) } catch {
+                self.error(value, path, "\(error); expected a unit of \(target.dimension) such as \(spec.unit)")
+                return nil
+            }
+        default:
+            error(value, path, "expected a quantity such as '12 \(spec.unit)', got \(value.kindDescription)")
+            return nil
+        }
+        guard let quantity else { return nil }
+        let converted: Double
+        do { converted = try quantity.value(in: target) } catch {
+            self.error(value, path, "\(error); this field takes \(spec.unit)")
+            return nil
+        }
+        guard converted.isFinite else {
+            error(value, path, "the value is not a finite number")
+            return nil
+        }
+        if let min = spec.min {
+            if spec.minExclusive ? converted <= min : converted < min {
+                let relation = spec.minExclusive ? "greater than" : "at least"
+                error(value, path, "must be \(relation) \(NumberFormat.plain(min)) \(spec.unit), got \(quantity)")
+                return nil
+            }
+        }
+        if let max = spec.max, converted > max {
+            error(value, path, "must be at most \(NumberFormat.plain(max)) \(spec.unit), got \(quantity)")
+            return nil
+        }
+        if bareNumber, spec.unit == "%", converted > 0, converted <= 1 {
+            warn(value, path, "\(quantity) looks like a fraction; this field is in %, write '\(NumberFormat.plain(converted * 100)) %' if that was meant")
+        }
+        return .number(converted)
+    }
+
+    /// Whether `text` is a valid calendar date written `YYYY-MM-DD`.
+    public static func isDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return false }
+        let days = [31, (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return (1...12).contains(m) && d >= 1 && d <= days[m - 1]
+    }
+}
+
+extension SourceValue {
+    var scalarText: String? { if case .scalar(let t, _, _) = self { return t } else { return nil } }
+}
+
+extension String {
+    /// Replaces the placeholder unit `carrier` (in energy-use fields) with the carrier's own unit.
+    func replacingCarrier(with unit: String) -> String {
+        if self == "carrier" { return unit }
+        if hasSuffix("/carrier") { return String(dropLast("carrier".count)) + unit }
+        return self
+    }
+}
+
+/// "Did you mean" suggestions by edit distance.
+public enum Suggest {
+    /// The closest candidate within a distance of a third of the word's length, if any.
+    public static func closest(_ word: String, among candidates: [String]) -> String? {
+        let limit = max(2, word.count / 3)
+        var best: (String, Int)?
+        for c in candidates {
+            let d = distance(word.lowercased(), c.lowercased())
+            if d <= limit, best == nil || d < best!.1 { best = (c, d) }
+        }
+        return best?.0
+    }
+
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

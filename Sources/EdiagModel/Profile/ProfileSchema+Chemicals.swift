@@ -1,0 +1,4 @@
+extension ProfileSchema {
+    /// Chemicals process units.
+    static let chemicalsUnits: [ObjectSpec] = []
+}

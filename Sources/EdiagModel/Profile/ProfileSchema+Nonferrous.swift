@@ -1,0 +1,4 @@
+extension ProfileSchema {
+    /// Nonferrous process units.
+    static let nonferrousUnits: [ObjectSpec] = []
+}

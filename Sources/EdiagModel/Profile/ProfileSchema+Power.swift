@@ -1,0 +1,4 @@
+extension ProfileSchema {
+    /// Power process units.
+    static let powerUnits: [ObjectSpec] = []
+}

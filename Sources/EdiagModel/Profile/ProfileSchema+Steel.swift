@@ -1,0 +1,4 @@
+extension ProfileSchema {
+    /// Steel process units.
+    static let steelUnits: [ObjectSpec] = []
+}

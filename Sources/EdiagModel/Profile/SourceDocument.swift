@@ -1,0 +1,140 @@
+import Foundation
+import Yams
+
+/// A place in an input file: path, and line and column where the format tells them (1-based).
+public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+
+    public init(file: String, line: Int? = nil, column: Int? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String {
+        guard let line else { return file }
+        guard let column else { return "\(file):\(line)" }
+        return "\(file):\(line):\(column)"
+    }
+}
+
+/// A value read from YAML or JSON, with where it was written.
+///
+/// Scalars keep their text so that the schema, not the parser, decides what they mean
+/// (`"45 GWh"` is a quantity, `2026-03-15` a date, `yes` an error where a boolean is expected).
+public indirect enum SourceValue: Sendable {
+    case scalar(String, isQuoted: Bool, SourceLocation)
+    case null(SourceLocation)
+    case sequence([SourceValue], SourceLocation)
+    case mapping([(key: String, keyLocation: SourceLocation, value: SourceValue)], SourceLocation)
+
+    public var location: SourceLocation {
+        switch self {
+        case .scalar(_, _, let l), .null(let l), .sequence(_, let l), .mapping(_, let l): return l
+        }
+    }
+
+    /// A short description of what this value is, for "expected X, got Y" messages.
+    public var kindDescription: String {
+        switch self {
+        case .scalar(let text, let quoted, _): return quoted ? "the text \"\(text)\"" : "'\(text)'"
+        case .null: return "nothing (null)"
+        case .sequence: return "a list"
+        case .mapping: return "a mapping"
+        }
+    }
+}
+
+/// Why an input document could not be read at all.
+public struct DocumentError: Error, Sendable, CustomStringConvertible {
+    public var location: SourceLocation
+    public var message: String
+
+    public init(location: SourceLocation, message: String) {
+        self.location = location
+        self.message = message
+    }
+
+    public var description: String { "\(location): \(message)" }
+}
+
+/// Reads YAML and JSON documents into `SourceValue` trees with locations.
+public enum SourceDocument {
+    /// Reads a file; the format follows the extension (`.json` or `.yaml`/`.yml`).
+    /// - Throws: `DocumentError` for unreadable files and syntax errors, with line and column.
+    public static func load(path: String) throws(DocumentError) -> SourceValue {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DocumentError(location: SourceLocation(file: path), message: "cannot read the file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw DocumentError(location: SourceLocation(file: path), message: "the file is not UTF-8 text")
+        }
+        return try parse(text, file: path)
+    }
+
+    /// Parses YAML (JSON is read by the same parser, as YAML 1.2 is a superset of JSON in practice).
+    public static func parse(_ text: String, file: String) throws(DocumentError) -> SourceValue {
+        let stripped = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: stripped)
+        } catch let error as YamlError {
+            throw DocumentError(location: location(of: error, file: file), message: syntaxMessage(error))
+        } catch {
+            throw DocumentError(location: SourceLocation(file: file), message: "cannot parse: \(error)")
+        }
+        guard let node else {
+            throw DocumentError(location: SourceLocation(file: file, line: 1, column: 1), message: "the document is empty")
+        }
+        return convert(node, file: file, depth: 0)
+    }
+
+    private static func location(of error: YamlError, file: String) -> SourceLocation {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+            return SourceLocation(file: file, line: mark.line, column: mark.column)
+        case .reader(_, _, _, _):
+            return SourceLocation(file: file)
+        default:
+            return SourceLocation(file: file)
+        }
+    }
+
+    private static func syntaxMessage(_ error: YamlError) -> String {
+        switch error {
+        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
+            .composer(let context, let problem, _, _):
+            let ctx = context.map { "\($0.text) " } ?? ""
+            return "syntax error: \(ctx)\(problem)"
+        default:
+            return "syntax error: \(error)"
+        }
+    }
+
+    private static func convert(_ node: Node, file: String, depth: Int) -> SourceValue {
+        let location = SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column)
+        if depth > 64 { return .null(location) }
+        switch node {
+        case .scalar(let scalar):
+            let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+                || scalar.style == .literal || scalar.style == .folded
+            if !quoted, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+                return .null(location)
+            }
+            return .scalar(scalar.string, isQuoted: quoted, location)
+        case .sequence(let sequence):
+            return .sequence(sequence.map { convert($0, file: file, depth: depth + 1) }, location)
+        case .mapping(let mapping):
+            var pairs: [(key: String, keyLocation: SourceLocation, value: SourceValue)] = []
+            for (key, value) in mapping {
+                let keyLocation = SourceLocation(file: file, line: key.mark?.line, column: key.mark?.column)
+                pairs.append((key.string ?? "\(key)", keyLocation, convert(value, file: file, depth: depth + 1)))
+            }
+            return .mapping(pairs, location)
+        case .alias:
+            return .null(location)
+        }
+    }
+}

@@ -1,0 +1,71 @@
+/// A parsed unit: a scale to the base units of its dimension.
+///
+/// `Unit("kgce/t")`, `Unit("kW/(m3/min)")`, `Unit("10^4 m3")` and `Unit("yuan/kWh")` all parse;
+/// temperatures (`°C`, `K`) convert with their offset when they stand alone.
+public struct Unit: Hashable, Sendable, CustomStringConvertible {
+    /// The unit as written (normalised whitespace).
+    public let symbol: String
+    /// The dimension of the unit.
+    public let dimension: Dimension
+    /// Multiply a value in this unit by `scale` to get base units.
+    public let scale: Double
+    /// Added after scaling (only for `°C`).
+    public let offset: Double
+
+    public var description: String { symbol }
+
+    /// Parses a unit expression.
+    /// - Throws: `UnitError.unknownUnit` naming the part that is not known.
+    public init(_ text: String) throws(UnitError) {
+        var parser = UnitParser(text: text)
+        let parsed = try parser.parseWhole()
+        self.symbol = text.trimmingWhitespace()
+        self.dimension = parsed.dimension
+        self.scale = parsed.scale
+        self.offset = parsed.offset
+    }
+
+    init(symbol: String, dimension: Dimension, scale: Double, offset: Double = 0) {
+        self.symbol = symbol
+        self.dimension = dimension
+        self.scale = scale
+        self.offset = offset
+    }
+
+    /// Converts `value` in this unit to `target`.
+    /// - Throws: `UnitError.incompatible` when the dimensions differ.
+    public func convert(_ value: Double, to target: Unit) throws(UnitError) -> Double {
+        guard dimension == target.dimension else {
+            throw .incompatible(from: symbol, to: target.symbol, fromDimension: dimension, toDimension: target.dimension)
+        }
+        let base = value * scale + offset
+        return (base - target.offset) / target.scale
+    }
+}
+
+/// Why a unit or quantity could not be read.
+public enum UnitError: Error, Equatable, Sendable, CustomStringConvertible {
+    case unknownUnit(String, in: String)
+    case malformed(String, reason: String)
+    case incompatible(from: String, to: String, fromDimension: Dimension, toDimension: Dimension)
+
+    public var description: String {
+        switch self {
+        case .unknownUnit(let part, let whole):
+            return part == whole ? "unknown unit '\(part)'" : "unknown unit '\(part)' in '\(whole)'"
+        case .malformed(let text, let reason):
+            return "cannot read unit '\(text)': \(reason)"
+        case .incompatible(let from, let to, let fd, let td):
+            return "unit '\(from)' (\(fd)) cannot be converted to '\(to)' (\(td))"
+        }
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

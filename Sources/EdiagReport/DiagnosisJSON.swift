@@ -1,0 +1,123 @@
+public import EdiagModel
+
+/// The JSON form of a diagnosis (`ediag/diagnosis@1`, documented in `docs/output.md`).
+public enum DiagnosisJSON {
+    /// The whole document for one plant.
+    public static func document(_ d: Diagnosis, run: RunRecord?) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("schema", .string(Diagnosis.schemaVersion)),
+            ("plant", .object([
+                ("id", .string(d.plantID)), ("name", .string(d.plantName)), ("sector", .string(d.sector)),
+                ("assessment_date", .string(d.assessmentDate)), ("source", .string(d.source)),
+            ])),
+            ("totals", totals(d.totals)),
+            ("findings", .array(d.findings.map(finding))),
+            ("outcomes", .array(d.outcomes.map(outcome))),
+            ("warnings", .array(d.warnings.map { .string($0.description) })),
+        ]
+        if !d.costs.isEmpty {
+            pairs.append(("costs", .array(d.costs.map {
+                .object([("rule", .string($0.ruleID)), ("seconds", .number($0.seconds)),
+                         ("instructions", .number(Double($0.instructions))), ("peak_bytes", .number(Double($0.peakBytes)))])
+            })))
+        }
+        if let run { pairs.append(("run", run.json)) }
+        return .object(pairs)
+    }
+
+    static func totals(_ t: MeasureTotals) -> JSONValue {
+        .object([
+            ("measures", .number(Double(t.count))), ("tce_per_year", .number(t.tcePerYear)),
+            ("co2_tonnes_per_year", .number(t.co2TonnesPerYear)), ("yuan_per_year", .number(t.yuanPerYear)),
+            ("investment_yuan", .number(t.investmentYuan)),
+        ])
+    }
+
+    public static func finding(_ f: Finding) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("priority", .number(Double(f.priority))), ("rule", .string(f.ruleID)), ("subject", .string(f.subject)),
+            ("category", .string(f.category.rawValue)), ("severity", .string(f.severity.rawValue)),
+            ("title", .localized(f.title)), ("message", .localized(f.message)),
+        ]
+        if let c = f.compliance { pairs.append(("compliance", compliance(c))) }
+        if let e = f.economics { pairs.append(("economics", economics(e))) }
+        pairs.append(("evidence", .array(f.evidence.map { e in
+            var p: [(String, JSONValue)] = [("name", .string(e.name))]
+            switch e.value {
+            case .number(let n): p.append(("value", .number(n)))
+            case .text(let t): p.append(("value", .string(t)))
+            case .bool(let b): p.append(("value", .bool(b)))
+            }
+            p.append(("unit", .optional(e.unit)))
+            p.append(("source", .optional(e.source)))
+            return .object(p)
+        })))
+        pairs.append(("references", .array(f.references.map { r in
+            .object([("standard", .string(r.standard)), ("clause", .optional(r.clause)), ("title", .optional(r.title)),
+                     ("url", .optional(r.url)), ("confidence", .optional(r.confidence))])
+        })))
+        return .object(pairs)
+    }
+
+    static func compliance(_ c: ComplianceResult) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("indicator", .localized(c.indicator)), ("value", .number(c.value)), ("unit", .string(c.unit)),
+            ("grade", .string(c.grade.rawValue)), ("thresholds", .array(c.thresholds.map { .optional($0) })),
+            ("better", .string(c.better)), ("standard", .string(c.standard)), ("effective", .optional(c.effective)),
+            ("replaces", .optional(c.replaces)), ("benchmark", .optional(c.benchmark)), ("baseline", .optional(c.baseline)),
+            ("gap_to_benchmark_tce_per_year", .optional(c.gapToBenchmarkTce)),
+        ]
+        if let u = c.upcoming {
+            pairs.append(("upcoming", .object([
+                ("standard", .string(u.standard)), ("effective", .string(u.effective)),
+                ("thresholds", .array(u.thresholds.map { .optional($0) })), ("grade", .string(u.grade.rawValue)),
+            ])))
+        }
+        return .object(pairs)
+    }
+
+    static func economics(_ e: MeasureEconomics) -> JSONValue {
+        .object([
+            ("measure", .string(e.measure)),
+            ("savings", .array(e.savings.map { s in
+                .object([("carrier", .string(s.carrier)), ("amount_per_year", .number(s.amount)), ("unit", .string(s.unit)),
+                         ("tce_per_year", .number(s.tce)), ("co2_tonnes_per_year", .number(s.co2Tonnes)),
+                         ("yuan_per_year", .optional(s.yuan))])
+            })),
+            ("tce_per_year", .number(e.tcePerYear)), ("co2_tonnes_per_year", .number(e.co2TonnesPerYear)),
+            ("yuan_per_year", .optional(e.yuanPerYear)), ("investment_yuan", .number(e.investmentYuan)),
+            ("lifetime_years", .number(e.lifetimeYears)), ("om_yuan_per_year", .number(e.omYuanPerYear)),
+            ("simple_payback_years", .optional(e.simplePaybackYears)), ("npv_yuan", .optional(e.npvYuan)),
+            ("irr", .optional(e.irr)), ("cost_of_conserved_energy_yuan_per_tce", .optional(e.costOfConservedEnergyYuanPerTce)),
+            ("discount_rate", .number(e.discountRate)),
+            ("range", .object([("low", .number(e.rangeLow)), ("high", .number(e.rangeHigh))])),
+            ("confidence", .string(e.confidence)), ("notes", .array(e.notes.map { .string($0) })),
+        ])
+    }
+
+    static func outcome(_ o: RuleOutcome) -> JSONValue {
+        .object([("rule", .string(o.ruleID)), ("status", .string(o.status.rawValue)), ("subject", .optional(o.subject)),
+                 ("detail", .string(o.detail)), ("needs", .array(o.needs.map { .string($0) }))])
+    }
+}
+
+/// What produced a result: enough to reproduce it later.
+public struct RunRecord: Sendable {
+    public var ediagVersion: String
+    public var plugins: [(name: String, version: String)]
+    public var assessmentDate: String
+
+    public init(ediagVersion: String, plugins: [(name: String, version: String)], assessmentDate: String) {
+        self.ediagVersion = ediagVersion
+        self.plugins = plugins
+        self.assessmentDate = assessmentDate
+    }
+
+    var json: JSONValue {
+        .object([
+            ("ediag_version", .string(ediagVersion)),
+            ("plugins", .array(plugins.map { .object([("name", .string($0.name)), ("version", .string($0.version))]) })),
+            ("assessment_date", .string(assessmentDate)),
+        ])
+    }
+}

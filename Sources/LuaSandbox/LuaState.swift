@@ -1,0 +1,374 @@
+import CLua
+import CLuaShim
+
+/// The resource limits for one protected call into Lua.
+///
+/// A zero disables that limit. The engine applies safe defaults (see `LuaLimits.ruleDefault`) and
+/// never lets a configuration raise them above `LuaLimits.hostMaximum`.
+public struct LuaLimits: Sendable, Equatable {
+    /// Heap growth allowed during the call, in bytes, above what the state already holds.
+    public var memoryBytes: Int
+    /// Lua VM instructions allowed during the call (counted in steps of the hook interval).
+    public var instructions: Int
+    /// Wall-clock time allowed for the call, in seconds.
+    public var seconds: Double
+
+    public init(memoryBytes: Int, instructions: Int, seconds: Double) {
+        self.memoryBytes = memoryBytes
+        self.instructions = instructions
+        self.seconds = seconds
+    }
+
+    /// Limits for one rule evaluation on one plant: 32 MiB, 50 million instructions, 2 s.
+    public static let ruleDefault = LuaLimits(memoryBytes: 32 << 20, instructions: 50_000_000, seconds: 2)
+    /// The ceiling no configuration may exceed: 256 MiB, 2 billion instructions, 30 s.
+    public static let hostMaximum = LuaLimits(memoryBytes: 256 << 20, instructions: 2_000_000_000, seconds: 30)
+
+    /// These limits with every field capped at `ceiling`.
+    public func capped(by ceiling: LuaLimits) -> LuaLimits {
+        func cap<T: Comparable & Numeric>(_ value: T, _ max: T) -> T { value <= 0 || value > max ? max : value }
+        return LuaLimits(
+            memoryBytes: cap(memoryBytes, ceiling.memoryBytes),
+            instructions: cap(instructions, ceiling.instructions),
+            seconds: cap(seconds, ceiling.seconds))
+    }
+}
+
+/// Which resource limit stopped a call.
+public enum LuaLimitKind: String, Sendable, Equatable {
+    case instructions, deadline, memory
+}
+
+/// Why a chunk could not be loaded or a call failed.
+public enum LuaError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The chunk does not compile; the message carries `chunkname:line:`.
+    case syntax(String)
+    /// The script raised an error; the message carries `file:line:` where Lua could tell.
+    case runtime(String)
+    /// A resource limit stopped the script.
+    case limit(LuaLimitKind, String)
+    /// The state could not be created.
+    case cannotCreateState
+
+    public var description: String {
+        switch self {
+        case .syntax(let m): return "syntax error: \(m)"
+        case .runtime(let m): return m
+        case .limit(let kind, let m):
+            switch kind {
+            case .instructions: return "instruction limit exceeded: \(m)"
+            case .deadline: return "deadline exceeded: \(m)"
+            case .memory: return "memory limit exceeded: \(m)"
+            }
+        case .cannotCreateState: return "cannot create a Lua state"
+        }
+    }
+}
+
+/// What a host function reports back to the trampoline.
+public enum HostReturn {
+    /// The function pushed this many results.
+    case results(Int32)
+    /// The function failed; the trampoline raises this message, prefixed with the caller's position.
+    case failure(String)
+}
+
+/// A function the host offers to scripts. It reads its arguments from the stack (index 1…top) with
+/// the raw, non-raising accessors of `LuaState` and must not call into Lua.
+public typealias HostFunction = (LuaState) -> HostReturn
+
+/// Resource use measured during the last protected call.
+public struct LuaCallCost: Sendable, Equatable {
+    /// Instructions executed (a multiple of the hook interval; 0 when no hook ran).
+    public var instructions: Int
+    /// Peak heap size during the call, in bytes.
+    public var peakBytes: Int
+}
+
+/// A Lua 5.4 state with ediag's sandbox bookkeeping: counted allocation, an instruction and deadline
+/// hook, and host functions reached through a C trampoline.
+///
+/// A state has exactly one owner and is never shared between threads: concurrency comes from one
+/// state per worker. Swift code here never raises a Lua error and never calls a Lua API that can run
+/// a metamethod; everything that may raise runs inside `call(…)`.
+public final class LuaState {
+    /// The underlying `lua_State *`. Use the methods below rather than raw C calls.
+    public let L: OpaquePointer
+    private let sandbox: UnsafeMutablePointer<ediag_sandbox>
+    private var hostFunctions: [HostFunction] = []
+    /// Cost of the last `call`.
+    public private(set) var lastCallCost = LuaCallCost(instructions: 0, peakBytes: 0)
+
+    /// Creates a state with the safe standard libraries open (base, string, table, math, utf8,
+    /// coroutine). The prelude that builds the sandbox on top is the engine's business.
+    public init() throws(LuaError) {
+        sandbox = .allocate(capacity: 1)
+        guard let state = ediag_open(sandbox) else {
+            sandbox.deallocate()
+            throw .cannotCreateState
+        }
+        L = state
+        sandbox.pointee.dispatch = { L, id, host in
+            guard L != nil, let host else { return -1 }
+            let state = Unmanaged<LuaState>.fromOpaque(host).takeUnretainedValue()
+            return state.dispatch(Int(id))
+        }
+        sandbox.pointee.host = Unmanaged.passUnretained(self).toOpaque()
+    }
+
+    deinit {
+        ediag_close(L)
+        sandbox.deallocate()
+    }
+
+    private func dispatch(_ id: Int) -> Int32 {
+        guard id >= 0, id < hostFunctions.count else {
+            pushString("unknown host function")
+            return -1
+        }
+        switch hostFunctions[id](self) {
+        case .results(let n): return n
+        case .failure(let message):
+            pushString(message)
+            return -1
+        }
+    }
+
+    // MARK: - Host functions
+
+    /// Pushes a Lua function that calls `function` through the C trampoline.
+    public func pushHostFunction(_ function: @escaping HostFunction) {
+        hostFunctions.append(function)
+        ediag_push_host_function(L, Int32(hostFunctions.count - 1))
+    }
+
+    /// Pushes the private C helpers table used by the sandbox prelude.
+    public func pushPrivateHelpers() { ediag_push_private_helpers(L) }
+
+    // MARK: - Loading and calling
+
+    /// Compiles a text chunk (binary chunks are refused) and leaves the function on the stack.
+    ///
+    /// - Parameters:
+    ///   - source: the Lua source text.
+    ///   - chunkName: the name used in error positions, e.g. `@rules/cement/clinker.lua`.
+    /// - Throws: `LuaError.syntax` with `file:line:` when the text does not compile.
+    public func load(_ source: String, chunkName: String) throws(LuaError) {
+        var bytes = Array(source.utf8CString)
+        let count = bytes.count - 1
+        let status = bytes.withUnsafeMutableBufferPointer { buffer in
+            luaL_loadbufferx(L, buffer.baseAddress, count, chunkName, "t")
+        }
+        if status != LUA_OK {
+            let message = errorMessage(at: -1)
+            pop(1)
+            throw .syntax(message)
+        }
+    }
+
+    /// Calls the function below `arguments` values on the stack, under `limits`.
+    ///
+    /// On success the results are on the stack; on failure nothing is left and the error is thrown.
+    public func call(arguments: Int32, results: Int32, limits: LuaLimits?) throws(LuaError) {
+        var budget = ediag_budget()
+        if let limits {
+            budget.memory_bytes = limits.memoryBytes
+            budget.instructions = Int64(limits.instructions)
+            budget.seconds = limits.seconds
+        }
+        let status = ediag_call(L, arguments, results, &budget)
+        lastCallCost = LuaCallCost(
+            instructions: Int(sandbox.pointee.instructions_executed),
+            peakBytes: Int(sandbox.pointee.peak_bytes))
+        if status == LUA_OK { return }
+        let message = errorMessage(at: -1)
+        pop(1)
+        switch Int(sandbox.pointee.limit_hit) {
+        case Int(EDIAG_LIMIT_INSTRUCTIONS.rawValue): throw .limit(.instructions, message)
+        case Int(EDIAG_LIMIT_DEADLINE.rawValue): throw .limit(.deadline, message)
+        case Int(EDIAG_LIMIT_MEMORY.rawValue): throw .limit(.memory, message)
+        default: throw .runtime(message)
+        }
+    }
+
+    /// The error object at `index` as text, read without running any metamethod.
+    private func errorMessage(at index: Int32) -> String {
+        switch lua_type(L, index) {
+        case LUA_TSTRING: return toString(index) ?? "(error)"
+        case LUA_TNIL: return "error with no message"
+        default:
+            let typeName = String(cString: lua_typename(L, lua_type(L, index)))
+            return "error object is not a string (a \(typeName) value)"
+        }
+    }
+
+    /// Runs a full garbage collection (outside any script).
+    public func collectGarbage() { ediag_gc_collect(L) }
+
+    /// Heap currently in use, in bytes.
+    public var bytesInUse: Int { Int(ediag_bytes_in_use(L)) }
+
+    // MARK: - Stack
+
+    public var top: Int32 { lua_gettop(L) }
+    public func setTop(_ index: Int32) { lua_settop(L, index) }
+    public func pop(_ n: Int32) { lua_settop(L, -n - 1) }
+    public func pushValue(at index: Int32) { lua_pushvalue(L, index) }
+    public func pushNil() { lua_pushnil(L) }
+    public func push(_ value: Bool) { lua_pushboolean(L, value ? 1 : 0) }
+    public func push(_ value: Double) { lua_pushnumber(L, value) }
+    public func push(_ value: Int) { lua_pushinteger(L, lua_Integer(value)) }
+    public func pushString(_ value: String) {
+        var copy = value
+        copy.withUTF8 { buffer in
+            _ = buffer.withMemoryRebound(to: CChar.self) { chars in
+                lua_pushlstring(L, chars.baseAddress, chars.count)
+            }
+        }
+    }
+    public func newTable(arrayCount: Int = 0, recordCount: Int = 0) {
+        lua_createtable(L, Int32(arrayCount), Int32(recordCount))
+    }
+    /// `table[key] = top` without metamethods; pops the value.
+    public func rawSetField(_ table: Int32, _ key: String) {
+        let absolute = lua_absindex(L, table)
+        pushString(key)
+        lua_rotate(L, -2, 1)
+        lua_rawset(L, absolute)
+    }
+    /// `table[i] = top` without metamethods; pops the value.
+    public func rawSetIndex(_ table: Int32, _ i: Int) { lua_rawseti(L, table, lua_Integer(i)) }
+    /// Pushes `table[key]` without metamethods and returns its type.
+    @discardableResult
+    public func rawGetField(_ table: Int32, _ key: String) -> LuaType {
+        let absolute = lua_absindex(L, table)
+        pushString(key)
+        return LuaType(raw: lua_rawget(L, absolute))
+    }
+    /// Pushes `table[i]` without metamethods and returns its type.
+    @discardableResult
+    public func rawGetIndex(_ table: Int32, _ i: Int) -> LuaType {
+        LuaType(raw: lua_rawgeti(L, table, lua_Integer(i)))
+    }
+    /// Sets the metatable of the value at `index` to the table on top (popped). No metamethod runs.
+    public func setMetatable(_ index: Int32) { lua_setmetatable(L, index) }
+    /// The raw length of the table at `index`.
+    public func rawLength(_ index: Int32) -> Int { Int(lua_rawlen(L, index)) }
+    public func type(at index: Int32) -> LuaType { LuaType(raw: lua_type(L, index)) }
+    public func absoluteIndex(_ index: Int32) -> Int32 { lua_absindex(L, index) }
+    /// Pushes the registry table.
+    public func pushRegistry() { lua_pushvalue(L, ediag_registry_index()) }
+    /// Pops the top value into the registry and returns its reference.
+    public func ref() -> Int32 { luaL_ref(L, ediag_registry_index()) }
+    /// Pushes a value held in the registry.
+    public func pushRef(_ ref: Int32) { lua_rawgeti(L, ediag_registry_index(), lua_Integer(ref)) }
+    /// Releases a registry reference.
+    public func unref(_ ref: Int32) { luaL_unref(L, ediag_registry_index(), ref) }
+    /// Sets the first upvalue (`_ENV` of a main chunk) of the function at `function` to the top value.
+    public func setEnvironment(ofFunctionAt function: Int32) {
+        _ = lua_setupvalue(L, function, 1)
+    }
+
+    /// Iterates the table at `index` with raw `next`; `body` sees the key at -2 and value at -1 and
+    /// must leave the stack as it found it. Order is Lua's, so callers sort when order matters.
+    public func forEachPair(_ index: Int32, _ body: () -> Void) {
+        let table = lua_absindex(L, index)
+        lua_pushnil(L)
+        while lua_next(L, table) != 0 {
+            body()
+            lua_settop(L, -2)
+        }
+    }
+
+    // MARK: - Reading values (never converts in place, never runs metamethods)
+
+    public func toNumber(_ index: Int32) -> Double? {
+        guard lua_type(L, index) == LUA_TNUMBER else { return nil }
+        return lua_tonumberx(L, index, nil)
+    }
+    public func isInteger(_ index: Int32) -> Bool { lua_isinteger(L, index) != 0 }
+    public func toInteger(_ index: Int32) -> Int? {
+        guard lua_type(L, index) == LUA_TNUMBER else { return nil }
+        var ok: Int32 = 0
+        let value = lua_tointegerx(L, index, &ok)
+        return ok != 0 ? Int(value) : nil
+    }
+    public func toBool(_ index: Int32) -> Bool? {
+        guard lua_type(L, index) == LUA_TBOOLEAN else { return nil }
+        return lua_toboolean(L, index) != 0
+    }
+    /// The string at `index`; `nil` for any other type (numbers are not converted).
+    public func toString(_ index: Int32) -> String? {
+        guard lua_type(L, index) == LUA_TSTRING else { return nil }
+        var length = 0
+        guard let chars = lua_tolstring(L, index, &length) else { return nil }
+        let buffer = UnsafeRawBufferPointer(start: chars, count: length)
+        return String(decoding: buffer, as: UTF8.self)
+    }
+    /// The bytes of the string at `index`, or nil.
+    public func stringBytes(_ index: Int32) -> [UInt8]? {
+        guard lua_type(L, index) == LUA_TSTRING else { return nil }
+        var length = 0
+        guard let chars = lua_tolstring(L, index, &length) else { return nil }
+        return Array(UnsafeRawBufferPointer(start: chars, count: length))
+    }
+}
+
+/// The type of a Lua value.
+public enum LuaType: Sendable, Equatable {
+    case none, `nil`, boolean, lightUserdata, number, string, table, function, userdata, thread
+
+    init(raw: Int32) {
+        switch raw {
+        case LUA_TNIL: self = .nil
+        case LUA_TBOOLEAN: self = .boolean
+        case LUA_TLIGHTUSERDATA: self = .lightUserdata
+        case LUA_TNUMBER: self = .number
+        case LUA_TSTRING: self = .string
+        case LUA_TTABLE: self = .table
+        case LUA_TFUNCTION: self = .function
+        case LUA_TUSERDATA: self = .userdata
+        case LUA_TTHREAD: self = .thread
+        default: self = .none
+        }
+    }
+
+    /// The name Lua uses for this type.
+    public var name: String {
+        switch self {
+        case .none: return "no value"
+        case .nil: return "nil"
+        case .boolean: return "boolean"
+        case .lightUserdata, .userdata: return "userdata"
+        case .number: return "number"
+        case .string: return "string"
+        case .table: return "table"
+        case .function: return "function"
+        case .thread: return "thread"
+        }
+    }
+}
+
+extension LuaState {
+    /// `chunkname:line` of the Lua code `level` frames up (1 = the caller of a host function).
+    public func whereInScript(level: Int32 = 1) -> String? {
+        var buffer = [CChar](repeating: 0, count: 512)
+        guard ediag_where(L, level, &buffer, buffer.count) != 0 else { return nil }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Makes room for `n` more values on the stack; false when the stack cannot grow.
+    public func ensureStack(_ n: Int32) -> Bool { lua_checkstack(L, n) != 0 }
+
+    /// Pushes the real metatable of the value at `index` (ignoring `__metatable`); false if none.
+    public func pushRawMetatable(_ index: Int32) -> Bool { lua_getmetatable(L, index) != 0 }
+}
+
+extension LuaState {
+    /// `table[key] = value` with key at -2 and value at -1 (both popped); no metamethod runs.
+    public func rawSet(_ table: Int32) { lua_rawset(L, table) }
+
+    /// Replaces the table on top with a read-only proxy whose metatable copies the template held
+    /// at `templateRef` and reads through to the table (see the prelude's profile proxies).
+    public func wrapInProxy(templateRef: Int32) { ediag_wrap_proxy(L, templateRef) }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import EdiagEngine
+import EdiagModel
+import EdiagReport
+import Foundation
+
+/// `ediag diagnose`: run the rules on one or more plant profiles.
+struct Diagnose: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Diagnose plant profiles: limit compliance, outdated equipment, prioritized measures.",
+        discussion: """
+            Each profile is validated, every enabled rule runs on it in a sandbox, the host values each
+            measure (tce, CO2, yuan, payback, NPV) and orders the findings. A profile with errors or a
+            failing rule never stops the others; the exit code is 1 if any profile could not be read.
+
+            Examples:
+              ediag diagnose examples/plants/cement-laggard.yaml
+              ediag diagnose a.yaml b.json --format json --lang en --output out.json
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
+
+    @Argument(help: "Plant profiles (YAML or JSON).")
+    var profiles: [String]
+
+    @OptionGroup var rules: RuleSourceOptions
+
+    @Option(help: "Output format: text, json or markdown.")
+    var format: Format = .text
+
+    @Option(help: "Report language: zh or en.")
+    var lang: ReportLanguage = .zh
+
+    @Option(name: .shortAndLong, help: "Write the output to this file instead of standard output.")
+    var output: String?
+
+    @Option(help: "Rank measures by payback (default), npv, tce or cce.")
+    var rank: RankingKey = .payback
+
+    @Flag(help: "Add per-rule time, instructions and peak memory to the output.")
+    var stats = false
+
+    func run() throws {
+        let (packs, packErrors) = rules.loadPacks()
+        var options = RuntimeOptions()
+        options.ranking = rank
+        options.collectCosts = stats
+        let runtime = try RuleRuntime(packs: packs, options: options)
+        for e in runtime.loadErrors { Console.error("error: \(e)") }
+        var documents: [JSONValue] = []
+        var texts: [String] = []
+        var failed = false
+        let record = RunRecord(ediagVersion: EdiagVersion.current,
+                               plugins: packs.map { ($0.name, $0.manifest.version.description) }.sorted { $0.0 < $1.0 },
+                               assessmentDate: "")
+        for path in profiles {
+            let profile: PlantProfile
+            do { profile = try ProfileDecoder.load(path: path) } catch {
+                Console.error(error.description)
+                failed = true
+                continue
+            }
+            let diagnosis = runtime.diagnose(profile)
+            var run = record
+            run.assessmentDate = diagnosis.assessmentDate
+            switch format {
+            case .json: documents.append(DiagnosisJSON.document(diagnosis, run: run))
+            case .text: texts.append(TextReport.text(diagnosis, language: lang))
+            case .markdown: texts.append(TextReport.markdown(diagnosis, language: lang))
+            }
+            if stats {
+                for c in diagnosis.costs {
+                    Console.error(String(format: "%-48@ %9.3f ms %12d instr %10d B", c.ruleID as NSString, c.seconds * 1000, c.instructions, c.peakBytes))
+                }
+            }
+        }
+        let text: String
+        switch format {
+        case .json: text = (documents.count == 1 ? documents[0] : .array(documents)).serialized() + "\n"
+        default: text = texts.joined(separator: "\n")
+        }
+        try Console.write(text, to: output)
+        if failed || !packErrors.isEmpty || !runtime.loadErrors.isEmpty { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import EdiagEngine
+import EdiagModel
+
+/// `ediag rules list|show`.
+struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the rules or show one.",
+        subcommands: [List.self, Show.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the rules that load, by id.")
+        @OptionGroup var rules: RuleSourceOptions
+        @Option(help: "Only rules of this sector.") var sector: String?
+
+        func run() throws {
+            let (packs, _) = rules.loadPacks()
+            let runtime = try RuleRuntime(packs: packs)
+            for e in runtime.loadErrors { Console.error("error: \(e)") }
+            for r in runtime.rules where sector == nil || r.sector == sector {
+                print("\(r.id)\t\(r.category.rawValue)\t\(r.title.en) / \(r.title.zh)")
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a rule's metadata: references, parameters, where it is.")
+        @Argument(help: "Rule id, e.g. cement.clinker-energy-limit.") var id: String
+        @OptionGroup var rules: RuleSourceOptions
+
+        func run() throws {
+            let (packs, _) = rules.loadPacks(quiet: true)
+            let runtime = try RuleRuntime(packs: packs)
+            guard let r = runtime.rules.first(where: { $0.id == id }) else {
+                let hint = Suggest.closest(id, among: runtime.rules.map(\.id)).map { " Did you mean \($0)?" } ?? ""
+                throw ValidationError("No rule '\(id)'.\(hint)")
+            }
+            print("\(r.id)  [\(r.category.rawValue), \(r.severity.rawValue)]")
+            print("  \(r.title.en)\n  \(r.title.zh)")
+            print("  sector: \(r.sector)   plugin: \(r.pack)   declared at: \(r.location)")
+            if let m = r.measure { print("  measure: \(m)") }
+            if !r.summary.isEmpty { print("  checks: \(r.summary)") }
+            if !r.formula.isEmpty { print("  formula: \(r.formula)") }
+            if let d = r.deprecated { print("  deprecated: \(d)") }
+            print("  references:")
+            for ref in r.references {
+                print("    - \(ref.standard)\(ref.clause.map { ", \($0)" } ?? "")\(ref.confidence.map { " (confidence \($0))" } ?? "")")
+            }
+            if !r.parameters.isEmpty {
+                print("  parameters:")
+                for p in r.parameters {
+                    let bounds = [p.min.map { "≥ \(NumberFormat.plain($0))" }, p.max.map { "≤ \(NumberFormat.plain($0))" }].compactMap { $0 }.joined(separator: ", ")
+                    print("    - \(p.name) = \(NumberFormat.plain(p.defaultValue)) \(p.unit)\(bounds.isEmpty ? "" : " (\(bounds))"): \(p.doc)\(p.source.map { " [\($0)]" } ?? "")")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+import ArgumentParser
+struct TestCommand: ParsableCommand { static let configuration = CommandConfiguration(commandName: "test") }
