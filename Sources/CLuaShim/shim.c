@@ -30,6 +30,19 @@ static void *counting_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     }
     if (sb->enforcing_memory && nsize > old &&
         sb->bytes_in_use - old + nsize > sb->byte_ceiling) {
+        if (!sb->memory_refused && sb->state != NULL) {
+            /* Remember where the script was: the error itself carries no position. Reading the
+             * call stack does not allocate. */
+            lua_Debug ar;
+            sb->memory_where[0] = 0;
+            for (int level = 0; level < 16; level++) {
+                if (!lua_getstack(sb->state, level, &ar) || !lua_getinfo(sb->state, "Sl", &ar)) break;
+                if (ar.currentline > 0) {
+                    snprintf(sb->memory_where, sizeof(sb->memory_where), "%s:%d", ar.short_src, ar.currentline);
+                    break;
+                }
+            }
+        }
         sb->memory_refused = 1;
         return NULL; /* Lua runs an emergency collection and retries, then raises LUA_ERRMEM */
     }
@@ -44,13 +57,21 @@ static void *counting_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
 
 /* ---- instruction and deadline hook ------------------------------------------------------------ */
 
+/* Raises `message` with the position of the running Lua function (level 0 inside a hook). */
+static void raise_at_running_function(lua_State *L, const char *message) {
+    luaL_where(L, 0);
+    lua_pushstring(L, message);
+    lua_concat(L, 2);
+    lua_error(L);
+}
+
 static void budget_hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
     ediag_sandbox *sb = sandbox_of(L);
     if (sb->limit_hit != EDIAG_LIMIT_NONE) {
         /* Already exhausted: every further instruction fails, so pcall cannot swallow the limit. */
-        luaL_error(L, sb->limit_hit == EDIAG_LIMIT_DEADLINE ? "deadline exceeded"
-                                                            : "instruction limit exceeded");
+        raise_at_running_function(L, sb->limit_hit == EDIAG_LIMIT_DEADLINE ? "deadline exceeded"
+                                                                           : "instruction limit exceeded");
         return;
     }
     sb->instructions_executed += sb->hook_interval;
@@ -65,8 +86,8 @@ static void budget_hook(lua_State *L, lua_Debug *ar) {
     }
     if (sb->limit_hit != EDIAG_LIMIT_NONE) {
         lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
-        luaL_error(L, sb->limit_hit == EDIAG_LIMIT_DEADLINE ? "deadline exceeded"
-                                                            : "instruction limit exceeded");
+        raise_at_running_function(L, sb->limit_hit == EDIAG_LIMIT_DEADLINE ? "deadline exceeded"
+                                                                           : "instruction limit exceeded");
     }
 }
 
@@ -89,6 +110,7 @@ lua_State *ediag_open(ediag_sandbox *sb) {
     lua_State *L = lua_newstate(counting_alloc, sb);
     if (L == NULL) return NULL;
     *(ediag_sandbox **)lua_getextraspace(L) = sb;
+    sb->state = L;
     lua_setwarnf(L, NULL, NULL);
     lua_pushcfunction(L, open_safe_libraries);
     if (lua_pcall(L, 0, 0, 0) != LUA_OK) {
@@ -110,6 +132,7 @@ int ediag_call(lua_State *L, int nargs, int nresults, const ediag_budget *budget
     ediag_sandbox *sb = sandbox_of(L);
     sb->limit_hit = EDIAG_LIMIT_NONE;
     sb->memory_refused = 0;
+    sb->memory_where[0] = 0;
     sb->instructions_executed = 0;
     sb->peak_bytes = sb->bytes_in_use;
     sb->instructions_left = budget->instructions > 0 ? budget->instructions : 0;

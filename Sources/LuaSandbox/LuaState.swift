@@ -186,7 +186,11 @@ public final class LuaState {
         switch Int(sandbox.pointee.limit_hit) {
         case Int(EDIAG_LIMIT_INSTRUCTIONS.rawValue): throw .limit(.instructions, message)
         case Int(EDIAG_LIMIT_DEADLINE.rawValue): throw .limit(.deadline, message)
-        case Int(EDIAG_LIMIT_MEMORY.rawValue): throw .limit(.memory, message)
+        case Int(EDIAG_LIMIT_MEMORY.rawValue):
+            let position = withUnsafeBytes(of: &sandbox.pointee.memory_where) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            throw .limit(.memory, position.isEmpty || message.hasPrefix(position) ? message : "\(position): \(message)")
         default: throw .runtime(message)
         }
     }

@@ -1,2 +1,63 @@
 import ArgumentParser
-struct TestCommand: ParsableCommand { static let configuration = CommandConfiguration(commandName: "test") }
+import EdiagEngine
+import EdiagModel
+import Foundation
+
+/// `ediag test`: run the test cases that live with the packs.
+struct TestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run the test cases in each pack's tests/ folder.",
+        discussion: """
+            Every case diagnoses its profile with all loaded packs and checks the findings it expects,
+            field by field with tolerances. Only failures are detailed; the last line reads
+            'N passed, N failed, N skipped'. A rule that fails to load, or a rule error during a case,
+            is a failure.
+
+            Examples:
+              ediag test
+              ediag test rules/cement --filter clinker
+            """)
+
+    @Argument(help: "Plugin folders whose tests to run (default: every plugin found).")
+    var paths: [String] = []
+
+    @OptionGroup var rules: RuleSourceOptions
+
+    @Option(help: "Run only cases whose name or file contains this text.")
+    var filter: String?
+
+    func run() throws {
+        let (packs, packErrors) = rules.loadPacks()
+        let runtime = try RuleRuntime(packs: packs)
+        var failed = packErrors.count + runtime.loadErrors.count
+        for e in runtime.loadErrors { print("FAIL load: \(e)") }
+        for e in packErrors { print("FAIL load: \(e)") }
+        let selected = paths.isEmpty ? packs : packs.filter { p in
+            paths.contains { path in (p.directory as NSString).standardizingPath.hasSuffix((path as NSString).standardizingPath) || p.name == path }
+        }
+        let runner = PackTestRunner(runtime: runtime)
+        var passed = 0, skipped = 0
+        for file in PackTestRunner.caseFiles(in: selected) {
+            if let filter, !file.contains(filter) {
+                if let c = try? PackTestCase.load(path: file), c.name.contains(filter) {} else { continue }
+            }
+            let result = runner.run(file: file)
+            switch result.status {
+            case .passed: passed += 1
+            case .skipped:
+                skipped += 1
+                print("SKIP \(result.name) (\(result.file)): \(result.reason ?? "")")
+            case .failed:
+                failed += 1
+                print("FAIL \(result.name) (\(result.file))")
+                for f in result.failures { print("  - \(f)") }
+            }
+        }
+        for pack in selected where PackTestRunner.caseFiles(in: [pack]).isEmpty {
+            print("note: plugin \(pack.name) has no tests")
+        }
+        print("\(passed) passed, \(failed) failed, \(skipped) skipped")
+        if failed > 0 { throw ExitCode(1) }
+    }
+}

@@ -34,6 +34,8 @@ typedef struct ediag_sandbox {
     size_t byte_ceiling;        /* refuse growth beyond this while enforcing */
     int enforcing_memory;
     int memory_refused;
+    char memory_where[256];     /* script position of the first refused allocation */
+    lua_State *state;
     /* instructions and time */
     int64_t instructions_left;
     int64_t instructions_executed;

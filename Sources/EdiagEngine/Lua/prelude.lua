@@ -162,7 +162,9 @@ local function safe_setmetatable(t, mt)
     error("setmetatable: finalizers (__gc) are not allowed in rules", 2)
   end
   if frozen[t] then error("setmetatable: cannot change a read-only table", 2) end
-  return setmetatable(t, mt)
+  local ok, result = pcall(setmetatable, t, mt)
+  if not ok then error(result, 2) end
+  return result
 end
 
 local function safe_rawset(t, k, v)
@@ -413,20 +415,14 @@ end
 ---------------------------------------------------------------------------------------------------
 -- The rule context (one per state; the host knows which rule and plant are running)
 
-local function method(fn)
-  return function(self, t)
-    if t == nil and type(self) ~= "table" then t = self end
-    if t == nil and rawmeta(self) == nil then t = self end
-    return fn(t)
-  end
-end
-
+-- The methods are host functions themselves (no Lua frame in between), so an error they raise
+-- points at the rule's own line. They accept both ctx:method{…} and ctx.method{…}.
 local ctx = freeze({
-  finding = method(host.finding),
-  compliance = method(host.compliance),
-  recommend = method(host.recommend),
-  not_applicable = method(host.not_applicable),
-  insufficient_data = method(host.insufficient_data),
+  finding = host.finding,
+  compliance = host.compliance,
+  recommend = host.recommend,
+  not_applicable = host.not_applicable,
+  insufficient_data = host.insufficient_data,
 })
 
 ---------------------------------------------------------------------------------------------------

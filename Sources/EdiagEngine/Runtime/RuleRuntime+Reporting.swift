@@ -2,7 +2,8 @@ import EdiagModel
 import LuaSandbox
 
 extension RuleRuntime {
-    private func current() -> (Evaluation)? { evaluation }
+    /// The argument a ctx method reads: 2 for `ctx:method(x)`, 1 for `ctx.method(x)`.
+    private func argument(_ lua: LuaState) -> Int32 { lua.top >= 2 ? 2 : 1 }
 
     private func noEvaluation(_ what: String) -> HostReturn {
         .failure("ctx:\(what) may only be called while a rule evaluates a plant")
@@ -11,7 +12,7 @@ extension RuleRuntime {
     /// `ctx:finding{ subject, severity, category, title, message, values, evidence, references }`.
     func hostFinding(_ lua: LuaState) -> HostReturn {
         guard let eval = evaluation else { return noEvaluation("finding") }
-        guard let t = LuaTableReader(lua, at: 1, path: "ctx:finding") else {
+        guard let t = LuaTableReader(lua, at: argument(lua), path: "ctx:finding") else {
             return .failure("ctx:finding expects a table {subject = …, message = {zh = …, en = …}, …}")
         }
         do throws(RuleOutputError) {
@@ -43,7 +44,7 @@ extension RuleRuntime {
     /// `ctx:recommend{ subject, measure, savings, investment, lifetime, om_cost, confidence, range, … }`.
     func hostRecommend(_ lua: LuaState) -> HostReturn {
         guard let eval = evaluation else { return noEvaluation("recommend") }
-        guard let t = LuaTableReader(lua, at: 1, path: "ctx:recommend") else {
+        guard let t = LuaTableReader(lua, at: argument(lua), path: "ctx:recommend") else {
             return .failure("ctx:recommend expects a table {savings = {electricity = …}, investment = …, lifetime = …}")
         }
         do throws(RuleOutputError) {
@@ -134,7 +135,7 @@ extension RuleRuntime {
     /// Returns the grade (`grade_1` … `grade_3`, `not_met`) or `undetermined`.
     func hostCompliance(_ lua: LuaState) -> HostReturn {
         guard let eval = evaluation else { return noEvaluation("compliance") }
-        guard let t = LuaTableReader(lua, at: 1, path: "ctx:compliance") else {
+        guard let t = LuaTableReader(lua, at: argument(lua), path: "ctx:compliance") else {
             return .failure("ctx:compliance expects a table {value = …, limits = ediag.limits(…)}")
         }
         do throws(RuleOutputError) {
@@ -228,11 +229,11 @@ extension RuleRuntime {
     /// `ctx:not_applicable(reason)` or `ctx:not_applicable{subject = …, reason = …}`.
     func hostNotApplicable(_ lua: LuaState) -> HostReturn {
         guard let eval = evaluation else { return noEvaluation("not_applicable") }
-        if let reason = lua.toString(1) {
+        if let reason = lua.toString(argument(lua)) {
             evaluation?.outcomes.append(RuleOutcome(ruleID: eval.rule.id, status: .notApplicable, detail: reason))
             return .results(0)
         }
-        guard let t = LuaTableReader(lua, at: 1, path: "ctx:not_applicable") else {
+        guard let t = LuaTableReader(lua, at: argument(lua), path: "ctx:not_applicable") else {
             return .failure("ctx:not_applicable expects a reason (text) or {subject = …, reason = …}")
         }
         do throws(RuleOutputError) {
@@ -245,11 +246,11 @@ extension RuleRuntime {
     /// `ctx:insufficient_data{subject = …, needs = {"process_units[K1].clinker_energy", …}, message = …}`.
     func hostInsufficientData(_ lua: LuaState) -> HostReturn {
         guard let eval = evaluation else { return noEvaluation("insufficient_data") }
-        if let text = lua.toString(1) {
+        if let text = lua.toString(argument(lua)) {
             evaluation?.outcomes.append(RuleOutcome(ruleID: eval.rule.id, status: .insufficientData, detail: text, needs: [text]))
             return .results(0)
         }
-        guard let t = LuaTableReader(lua, at: 1, path: "ctx:insufficient_data") else {
+        guard let t = LuaTableReader(lua, at: argument(lua), path: "ctx:insufficient_data") else {
             return .failure("ctx:insufficient_data expects {needs = {field paths}, message = …}")
         }
         do throws(RuleOutputError) {

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+/// Runs the built `ediag` binary as a user would, from the project folder.
+private func ediag(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+    let process = Process()
+    let binary = [root + "/.build/debug/ediag", root + "/.build/release/ediag"].first { FileManager.default.isExecutableFile(atPath: $0) }!
+    process.executableURL = URL(fileURLWithPath: binary)
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: root)
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+}
+
+@Suite(.serialized) struct CLITests {
+    /// `ediag diagnose` prints the prioritized findings with the limit violation first.
+    @Test func diagnoseText() throws {
+        let r = try ediag(["diagnose", "examples/plants/cement-laggard.yaml", "--lang", "en"])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.out.contains("#1 [critical]"))
+        #expect(r.out.contains("limit not met under GB 16780-2021"))
+    }
+
+    /// JSON output is versioned and byte-identical between runs.
+    @Test func diagnoseJSONIsStable() throws {
+        let a = try ediag(["diagnose", "examples/plants/cement-laggard.yaml", "--format", "json"])
+        let b = try ediag(["diagnose", "examples/plants/cement-laggard.yaml", "--format", "json"])
+        #expect(a.status == 0)
+        #expect(a.out == b.out)
+        #expect(a.out.contains("\"schema\": \"ediag/diagnosis@1\""))
+        _ = try JSONSerialization.jsonObject(with: Data(a.out.utf8))
+    }
+
+    /// `ediag validate` names file, line, column and field of each problem and exits 1.
+    @Test func validateReportsLocatedErrors() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).yaml").path
+        try "plant: {id: X, name: X, sector: cement}\nassessment: {date: 2026-01-01}\nproducts:\n  - {id: c, product: clinker, output: 5 tonnez}\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try ediag(["validate", path])
+        #expect(r.status == 1)
+        #expect(r.out.contains("\(path):4:"))
+        #expect(r.out.contains("products[1].output"))
+        #expect(r.out.contains("unknown unit 'tonnez'"))
+    }
+
+    /// `ediag schema profile` prints a JSON Schema.
+    @Test func schemaIsJSON() throws {
+        let r = try ediag(["schema", "profile"])
+        let object = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any]
+        #expect(object?["$defs"] != nil)
+    }
+
+    /// `ediag rules list` lists the cement slice; `rules show` gives references.
+    @Test func rulesListAndShow() throws {
+        let list = try ediag(["rules", "list", "--sector", "cement"])
+        #expect(list.out.contains("cement.clinker-energy-limit"))
+        let show = try ediag(["rules", "show", "cement.clinker-energy-limit"])
+        #expect(show.out.contains("GB 16780-2021"))
+        let missing = try ediag(["rules", "show", "cement.clinker-energy-limt"])
+        #expect(missing.status != 0)
+        #expect(missing.err.contains("Did you mean cement.clinker-energy-limit"))
+    }
+}

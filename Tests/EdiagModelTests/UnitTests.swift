@@ -1,0 +1,58 @@
+import Testing
+@testable import EdiagModel
+
+@Suite struct UnitTests {
+    /// Common energy, mass, volume and coal-equivalent units convert as expected.
+    @Test(arguments: [
+        ("1 GWh", "kWh", 1e6), ("2.5 MWh", "kWh", 2500), ("3 kt", "t", 3000), ("1.2 Mt", "t", 1.2e6),
+        ("2 10^4 m3", "m3", 20000), ("5 万t", "t", 50000), ("1 GJ", "MJ", 1000), ("1 tce", "kgce", 1000),
+        ("1 kgoe", "kgce", 1.4286), ("60 min", "h", 1), ("1 kWh", "MJ", 3.6), ("93.6 %", "1", 0.936),
+        ("1 kW/(m3/min)", "kW/(m3/min)", 1), ("100 °C", "K", 373.15), ("1 万元", "yuan", 10000),
+        ("0.8 MPa", "bar", 8), ("1 gce/kWh", "kgce/kWh", 0.001),
+    ])
+    func converts(_ text: String, _ target: String, _ expected: Double) throws {
+        let q = try Quantity(parsing: text)
+        let value = try q.value(in: try Unit(target))
+        #expect(abs(value - expected) < 1e-9 * max(1, abs(expected)))
+    }
+
+    /// An unknown unit names itself.
+    @Test func unknownUnitIsNamed() {
+        let error = #expect(throws: UnitError.self) { try Unit("kWhh") }
+        #expect(error?.description == "unknown unit 'kWhh'")
+    }
+
+    /// Incompatible dimensions are refused.
+    @Test func incompatibleUnitsAreRefused() throws {
+        #expect(throws: UnitError.self) { try Unit("kWh").convert(1, to: try Unit("t")) }
+        #expect(throws: UnitError.self) { try Unit("kWh").convert(1, to: try Unit("kgce")) }
+    }
+
+    /// A quantity without a unit is an error.
+    @Test func quantityNeedsAUnit() {
+        #expect(throws: UnitError.self) { try Quantity(parsing: "45") }
+    }
+}
+
+@Suite struct FinanceTests {
+    /// Hand-computed: I = 100, S = 30/a, r = 8 %, n = 5. Annuity factor 3.99271; NPV = 19.781.
+    @Test func npvAndPayback() {
+        #expect(abs(Finance.annuityFactor(rate: 0.08, years: 5) - 3.992710) < 1e-6)
+        #expect(abs(Finance.npv(investment: 100, annualSaving: 30, rate: 0.08, years: 5) - 19.7813) < 1e-4)
+        #expect(Finance.simplePayback(investment: 100, annualSaving: 30)! - 3.3333333 < 1e-6)
+        #expect(Finance.simplePayback(investment: 100, annualSaving: 0) == nil)
+    }
+
+    /// IRR of −100, +30 × 5 years is 15.24 % (NPV at that rate is zero).
+    @Test func irr() {
+        let irr = Finance.irr(investment: 100, annualSaving: 30, years: 5)!
+        #expect(abs(irr - 0.152382) < 1e-5)
+        #expect(abs(Finance.npv(investment: 100, annualSaving: 30, rate: irr, years: 5)) < 1e-6)
+    }
+
+    /// CRF at 8 %, 10 years is 0.149029; at 0 % it is 1/n.
+    @Test func capitalRecoveryFactor() {
+        #expect(abs(Finance.capitalRecoveryFactor(rate: 0.08, years: 10) - 0.149029) < 1e-6)
+        #expect(abs(Finance.capitalRecoveryFactor(rate: 0, years: 10) - 0.1) < 1e-12)
+    }
+}

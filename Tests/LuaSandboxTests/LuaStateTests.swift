@@ -1,0 +1,90 @@
+import Testing
+@testable import LuaSandbox
+
+/// Runs `source` as a chunk under `limits` and returns the error, if any.
+private func run(_ source: String, limits: LuaLimits = .ruleDefault) -> LuaError? {
+    do {
+        let lua = try LuaState()
+        try lua.load(source, chunkName: "=test")
+        try lua.call(arguments: 0, results: 0, limits: limits)
+        return nil
+    } catch {
+        return error
+    }
+}
+
+@Suite struct LuaStateTests {
+    /// A plain loop is stopped by the instruction budget.
+    @Test func instructionLimitStopsLoops() {
+        let error = run("while true do end", limits: LuaLimits(memoryBytes: 0, instructions: 100_000, seconds: 0))
+        #expect(error.map { if case .limit(.instructions, _) = $0 { true } else { false } } == true)
+    }
+
+    /// pcall inside the script cannot swallow the exhausted budget.
+    @Test func pcallCannotSwallowTheInstructionLimit() {
+        let error = run("while true do pcall(function() while true do end end) end",
+                        limits: LuaLimits(memoryBytes: 0, instructions: 100_000, seconds: 0))
+        #expect(error.map { if case .limit(.instructions, _) = $0 { true } else { false } } == true)
+    }
+
+    /// Loops inside coroutines are stopped too.
+    @Test func coroutineLoopsAreStopped() {
+        let error = run("local co = coroutine.wrap(function() while true do end end) co()",
+                        limits: LuaLimits(memoryBytes: 0, instructions: 100_000, seconds: 0))
+        #expect(error != nil)
+    }
+
+    /// The deadline stops a script even with a large instruction budget.
+    @Test func deadlineStopsLongScripts() {
+        let error = run("while true do end", limits: LuaLimits(memoryBytes: 0, instructions: 0, seconds: 0.05))
+        #expect(error.map { if case .limit(.deadline, _) = $0 { true } else { false } } == true)
+    }
+
+    /// Table growth past the memory cap is refused and reported as a memory limit.
+    @Test func memoryCapRefusesGrowth() {
+        let error = run("local t = {} for i = 1, 1e8 do t[i] = i end",
+                        limits: LuaLimits(memoryBytes: 4 << 20, instructions: 0, seconds: 5))
+        #expect(error.map { if case .limit(.memory, _) = $0 { true } else { false } } == true)
+    }
+
+    /// Binary chunks are refused by the loader.
+    @Test func binaryChunksAreRefused() throws {
+        let lua = try LuaState()
+        #expect(throws: LuaError.self) { try lua.load("\u{1B}Lua\u{54}\u{00}", chunkName: "=bin") }
+    }
+
+    /// Syntax errors carry the chunk name and line.
+    @Test func syntaxErrorsCarryTheLine() throws {
+        let lua = try LuaState()
+        let error = #expect(throws: LuaError.self) { try lua.load("local x = \n = 2", chunkName: "@rule.lua") }
+        guard case .syntax(let message)? = error else { Issue.record("not a syntax error"); return }
+        #expect(message.contains("rule.lua:2"))
+    }
+
+    /// A host function's failure becomes a Lua error with the caller's position, raised from C.
+    @Test func hostFailuresBecomeLuaErrorsWithPosition() throws {
+        let lua = try LuaState()
+        try lua.load("local f = ...\nf()", chunkName: "@caller.lua")
+        lua.pushHostFunction { _ in .failure("bad input") }
+        let error = #expect(throws: LuaError.self) { try lua.call(arguments: 1, results: 0, limits: .ruleDefault) }
+        guard case .runtime(let message)? = error else { Issue.record("not a runtime error"); return }
+        #expect(message == "caller.lua:2: bad input")
+    }
+
+    /// Host functions can return values to the script.
+    @Test func hostFunctionsReturnValues() throws {
+        let lua = try LuaState()
+        try lua.load("local f = ... return f() + 1", chunkName: "=t")
+        lua.pushHostFunction { l in l.push(41); return .results(1) }
+        try lua.call(arguments: 1, results: 1, limits: .ruleDefault)
+        #expect(lua.toNumber(-1) == 42)
+    }
+
+    /// Limits are capped at the host maximum.
+    @Test func limitsAreCappedByTheHostMaximum() {
+        let huge = LuaLimits(memoryBytes: 1 << 40, instructions: Int.max, seconds: 1e9).capped(by: .hostMaximum)
+        #expect(huge == .hostMaximum)
+        let zero = LuaLimits(memoryBytes: 0, instructions: 0, seconds: 0).capped(by: .hostMaximum)
+        #expect(zero == .hostMaximum)
+    }
+}
