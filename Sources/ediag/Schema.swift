@@ -5,13 +5,21 @@ import EdiagReport
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print a JSON Schema for editors.",
-        discussion: "Example: ediag schema profile > profile.schema.json")
+        discussion: "Examples:\n  ediag schema profile > profile.schema.json\n  ediag schema profile --format markdown > docs/profile.md")
 
     enum Kind: String, ExpressibleByArgument { case profile }
 
+    enum Format: String, ExpressibleByArgument { case json, markdown }
+
     @Argument(help: "Which schema: profile.") var kind: Kind
 
+    @Option(help: "json (JSON Schema, default) or markdown (the reference in docs/profile.md).")
+    var format: Format = .json
+
     func run() throws {
-        print(ProfileJSONSchema.document(), terminator: "")
+        switch format {
+        case .json: print(ProfileJSONSchema.document(), terminator: "")
+        case .markdown: print(ProfileSchemaMarkdown.document(), terminator: "")
+        }
     }
 }
