@@ -14,6 +14,8 @@ extension ProfileSchema {
             .choice("cooler_type", ["grate_2nd_gen", "grate_3rd_gen", "grate_4th_gen", "planetary", "other"], "Clinker cooler generation."),
             .flag("waste_heat_power", "A waste-heat power plant serves this line."),
             .q("waste_heat_generation", "kWh/t", "Waste-heat generation per t clinker, when installed."),
+            .choice("kiln_fuel", ["raw_coal", "washed_coal", "coke", "natural_gas", "fuel_oil"],
+                    "Main kiln and calciner fuel (an energy carrier); absent: the one of these with the largest consumption in `energy`."),
         ]),
         processUnit("cement_mill", "Cement grinding (one mill system or the whole grinding section).", [
             .q("cement_output", "t", "Cement produced over the period."),
