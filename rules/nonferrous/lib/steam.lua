@@ -1,0 +1,85 @@
+-- Steam a measure saves or recovers, expressed in the energy carrier that raises it today.
+--
+-- Saved steam is worth what produces it: purchased steam, or the fuel of the boiler that raises it
+-- (fuel saved = steam heat / boiler efficiency, both in GB/T 2589 coal equivalents). When the
+-- profile says neither, the caller reports insufficient data.
+
+local steam = {}
+
+-- Boiler fuels that have an ediag energy carrier.
+local FUEL_CARRIER = { coal = "raw_coal", natural_gas = "natural_gas", oil = "fuel_oil" }
+
+-- Boiler efficiency when the profile gives none: the GB 24500-2020 grade 3 (limit) design efficiency
+-- (shared/reference/energy-figures.md §5.5, EQE transcription, H): CFB coal, bituminous II 86 %;
+-- natural gas, non-condensing 92 %; oil 90 %.
+steam.DEFAULT_BOILER_EFFICIENCY = { coal = 0.86, natural_gas = 0.92, oil = 0.90 }
+
+steam.SOURCE_NOTE = "boiler efficiency default: GB 24500-2020 grade 3 (CFB coal 86 %, gas 92 %, oil 90 %); "
+  .. "steam 128.6 kgce/t (GB/T 2589-2020 Appendix A, low-pressure steam)"
+
+--- The boiler that raises steam for `unit_id`: one that serves it, else one that serves nothing named.
+local function boiler_for(plant, unit_id)
+  local fallback = nil
+  for _, boiler in ipairs(ediag.equipment(plant, "boiler")) do
+    if FUEL_CARRIER[boiler.fuel] ~= nil then
+      if boiler.serves == unit_id then return boiler end
+      if boiler.serves == nil and fallback == nil then fallback = boiler end
+    end
+  end
+  return fallback
+end
+
+--- Steam a boiler raises in a year (t), from its metered fuel or its rating and hours; nil when unknown.
+local function boiler_steam(boiler, efficiency)
+  local count = boiler.count or 1
+  if boiler.fuel_consumption ~= nil then
+    local kgce = boiler.fuel_consumption * 1000 / 29.3076 -- GJ → kgce (1 kgce = 29 307.6 kJ, GB/T 2589)
+    return kgce * efficiency / ediag.carrier("steam").kgce_per_unit,
+      "equipment[" .. boiler.id .. "].fuel_consumption × efficiency"
+  end
+  if boiler.hours ~= nil then
+    return boiler.capacity * boiler.hours * (boiler.load_factor or 1) * count,
+      "equipment[" .. boiler.id .. "] capacity × hours × load"
+  end
+  return nil
+end
+
+local function buys_steam(plant)
+  return plant.energy ~= nil and plant.energy.steam ~= nil
+end
+
+--- What `tonnes` of steam a year saves, by carrier. Purchased steam cannot save more than the plant buys.
+--- Returns savings, evidence and the tonnes counted on success; nil, needs (profile fields) when the
+--- steam source is unknown.
+function steam.savings(plant, unit_id, tonnes)
+  local boiler = boiler_for(plant, unit_id)
+  if boiler ~= nil and (boiler.serves == unit_id or not buys_steam(plant)) then
+    local efficiency = boiler.thermal_efficiency and boiler.thermal_efficiency / 100
+      or steam.DEFAULT_BOILER_EFFICIENCY[boiler.fuel]
+    local raised, raised_source = boiler_steam(boiler, efficiency)
+    local counted = raised and math.min(tonnes, raised) or tonnes
+    local carrier = FUEL_CARRIER[boiler.fuel]
+    local fuel = counted * ediag.carrier("steam").kgce_per_unit / (efficiency * ediag.carrier(carrier).kgce_per_unit)
+    return { [carrier] = fuel }, {
+      { name = "steam saved", value = counted, unit = "t/a",
+        source = counted < tonnes and ("measure model, capped at what the boiler raises (" .. raised_source .. ")") or "measure model" },
+      { name = "boiler raising it", value = boiler.id, source = "equipment[" .. boiler.id .. "]" },
+      { name = "boiler efficiency", value = efficiency, unit = "1",
+        source = boiler.thermal_efficiency and ("equipment[" .. boiler.id .. "].thermal_efficiency")
+          or "GB 24500-2020 grade 3 for its fuel (default)" },
+    }, counted
+  end
+  if buys_steam(plant) then
+    local bought = plant.energy.steam.consumption
+    local counted = math.min(tonnes, bought)
+    return { steam = counted }, {
+      { name = "steam saved", value = counted, unit = "t/a",
+        source = counted < tonnes and "measure model, capped at the purchased steam" or "measure model" },
+      { name = "steam source", value = "purchased steam", source = "energy.steam" },
+      { name = "purchased steam", value = bought, unit = "t", source = "energy.steam.consumption" },
+    }, counted
+  end
+  return nil, { "energy.steam (purchased steam) or equipment[…] a coal, gas or oil boiler with serves: " .. unit_id }
+end
+
+return steam
