@@ -87,3 +87,13 @@ private func issues(_ yaml: String) -> [ProfileIssue] {
         #expect(error?.issues.contains { $0.path == "assessment" } == true)
     }
 }
+
+@Suite struct ConversionNoiseTests {
+    /// A value written exactly on a limit stays exactly on it after unit conversion (215 gce/kWh).
+    @Test func valuesOnALimitStayExact() throws {
+        let yaml = base + "process_units:\n  - {id: G1, type: ccgt_unit, supply_coal_rate: 215 gce/kWh}\n"
+        let profile = try ProfileDecoder.decode(try SourceDocument.parse(yaml, file: "p.yaml"), source: "p.yaml")
+        let unit = profile.root["process_units"]?.list?.first?.object
+        #expect(unit?["supply_coal_rate"]?.number == 215)
+    }
+}

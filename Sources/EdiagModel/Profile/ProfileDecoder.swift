@@ -242,11 +242,14 @@ public struct ProfileDecoder {
             return nil
         }
         guard let quantity else { return nil }
-        let converted: Double
+        var converted: Double
         do { converted = try quantity.value(in: target) } catch {
             self.error(value, path, "\(error); this field takes \(spec.unit)")
             return nil
         }
+        // Unit scales are binary fractions (gce → kgce, kWh → J): round away the conversion noise so
+        // that a value written exactly on a limit (215 gce/kWh) stays exactly on it.
+        converted = NumberFormat.significant(converted, digits: 12)
         guard converted.isFinite else {
             error(value, path, "the value is not a finite number")
             return nil
