@@ -1,12 +1,43 @@
--- Motors against GB 18613-2020: grade by rated power and poles; replacement savings.
+-- Motors against GB 18613-2020: a motor below the grade-3 limit for its rated output and poles is
+-- replaced by a grade-2 motor.
 
-local function efficiency_row(kw)
-  local rows = ediag.data("equipment.gb18613-2020").data
+local operating = require("operating")
+
+local GB18613 = "equipment.gb18613-2020"
+
+--- The tabulated rated outputs of the GB 18613-2020 table, ascending.
+local function tabulated_outputs()
+  local seen, outputs = {}, {}
+  for _, edition in ipairs(ediag.data(GB18613).editions) do
+    for _, row in ipairs(edition.rows) do
+      local kw = row.match.kw
+      if not seen[kw] then
+        seen[kw] = true
+        outputs[#outputs + 1] = kw
+      end
+    end
+  end
+  table.sort(outputs)
+  return outputs
+end
+
+--- The table row a motor is read in: the next lower tabulated output (never a stricter row).
+local function table_output_for(kw)
   local chosen = nil
-  for _, row in ipairs(rows) do
-    if kw >= row.kw then chosen = row end
+  for _, output in ipairs(tabulated_outputs()) do
+    if kw >= output then chosen = output end
   end
   return chosen
+end
+
+--- Number of poles: the profile's, else the suffix of a nameplate model such as `Y280S-4`.
+local function motor_poles(motor)
+  if motor.poles ~= nil then return motor.poles, operating.path(motor, "poles") end
+  if motor.model ~= nil then
+    local suffix = string.match(motor.model, "%-(%d+)$")
+    if suffix ~= nil then return tonumber(suffix), "pole suffix of model " .. motor.model end
+  end
+  return nil
 end
 
 rule {
@@ -15,20 +46,26 @@ rule {
   sector = "cross-sector",
   category = "saving_measure",
   measure = "motor-replacement",
-  summary = "A motor whose rated efficiency is below the GB 18613-2020 grade 3 (limit) value for its power and poles "
-    .. "is replaced by a grade-2 motor; rows between table powers use the next lower table row (the stricter value "
-    .. "is not assumed).",
-  formula = "saving (kWh/a) = P_rated × load × hours × count × (1/η_old − 1/η_new); investment = unit cost × P_rated × count",
+  summary = "A motor whose rated efficiency is below the GB 18613-2020 grade 3 (limit) value for its rated output and "
+    .. "poles is replaced by a grade-2 motor. A motor between tabulated outputs is read in the next lower row (the "
+    .. "reference lacks the 1.1–4, 18.5 and 45 kW rows, so such motors are judged leniently, never too strictly); "
+    .. "the poles come from the profile or the model's suffix (e.g. Y280S-4). Hours above the year's hours and loads "
+    .. "above 1 are held to those bounds (the data-quality rule reports them).",
+  formula = "saving (kWh/a) = P_rated × load × hours × count × (1/η_old − 1/η_grade2); investment = unit cost × P_rated × count",
   references = {
-    { standard = "GB 18613-2020", clause = "Table 1 (EQE transcription)", title = "电动机能效限定值及能效等级", confidence = "high" },
-    { standard = "Derived from efficiency difference", clause = "input power = output / η", confidence = "high" },
+    { standard = "GB 18613-2020", clause = "Table (EQE motor_lv.json p4; shared/reference/energy-figures.md §5.1)",
+      title = "电动机能效限定值及能效等级", confidence = "high" },
+    { standard = "Input power = output power / efficiency", clause = "saving = P·(1/η_old − 1/η_new)", confidence = "high" },
   },
   parameters = {
     unit_cost = { default = 400, unit = "yuan/kW", min = 150, max = 1500,
-                  doc = "Installed cost of a new grade-2 motor per kW (orientation figure, not from a cited source: low confidence)" },
-    lifetime = { default = 15, unit = "a", min = 8, max = 25, doc = "Motor life" },
-    default_load = { default = 0.75, unit = "1", min = 0.2, max = 1, doc = "Load factor when the profile gives none" },
-    default_hours = { default = 6000, unit = "h/a", min = 500, max = 8760, doc = "Operating hours when the profile gives none" },
+                  doc = "Installed cost of a new grade-2 motor per kW — orientation figure, not from a cited source (low confidence)" },
+    lifetime = { default = 15, unit = "a", min = 8, max = 25,
+                 doc = "Motor life — orientation figure, not from a cited source (low confidence)" },
+    default_load = { default = 0.75, unit = "1", min = 0.2, max = 1,
+                     doc = "Load factor when the profile gives none — orientation figure, not from a cited source (low confidence)" },
+    default_hours = { default = 6000, unit = "h/a", min = 500, max = 8760,
+                      doc = "Operating hours when the profile gives none — orientation figure, not from a cited source (low confidence)" },
   },
   evaluate = function(plant, ctx, params)
     local motors = ediag.equipment(plant, "motor")
@@ -37,38 +74,47 @@ rule {
       return
     end
     for _, m in ipairs(motors) do
-      local poles = m.poles or 4
-      local row = efficiency_row(m.rated_power)
-      if row == nil or m.rated_power > 1000 then
-        ctx:not_applicable { subject = m.id, reason = "rated power outside the GB 18613-2020 table (0.75–1000 kW)" }
-      elseif m.efficiency == nil then
-        ctx:insufficient_data { subject = m.id, needs = { "equipment[" .. m.id .. "].efficiency" } }
+      local poles, poles_source = motor_poles(m)
+      local output = table_output_for(m.rated_power)
+      if m.rated_power <= 0 then
+        ctx:not_applicable { subject = m.id, reason = "rated power is 0 kW (reported by equipment.data-quality)" }
+      elseif output == nil or m.rated_power > 1000 then
+        ctx:not_applicable { subject = m.id, reason = "rated power outside the GB 18613-2020 rows in the reference (0.75–1000 kW)" }
+      elseif m.efficiency == nil or poles == nil then
+        local needs = {}
+        if m.efficiency == nil then needs[#needs + 1] = operating.path(m, "efficiency") end
+        if poles == nil then needs[#needs + 1] = operating.path(m, "poles") end
+        ctx:insufficient_data { subject = m.id, needs = needs }
       else
-        local grades = row["p" .. poles]
-        if grades == nil then
-          ctx:not_applicable { subject = m.id, reason = "GB 18613-2020 covers 2, 4, 6 and 8 poles" }
-        elseif m.efficiency < grades[3] then
-          local eta_old, eta_new = m.efficiency / 100, grades[2] / 100
-          local load = m.load_factor or params.default_load
-          local hours = m.hours or params.default_hours
-          local count = m.count or 1
+        local limits = ediag.limits(GB18613, { kw = output, poles = poles })
+        local row = limits.current
+        if row == nil then
+          ctx:not_applicable { subject = m.id, reason = "no GB 18613-2020 row for " .. poles
+            .. " poles in force on the assessment date (the standard covers 2, 4, 6 and 8 poles from 2021-06-01)" }
+        elseif m.efficiency < row.grade3 then
+          local eta_old, eta_new = m.efficiency / 100, row.grade2 / 100
+          local load, load_source, load_given = operating.load(m, params.default_load)
+          local hours, hours_source, hours_given = operating.hours(plant, m, params.default_hours)
+          local count = operating.count(m)
           local kwh = m.rated_power * load * hours * count * (1 / eta_old - 1 / eta_new)
           ctx:recommend {
             subject = m.id,
             savings = { electricity = kwh },
             investment = params.unit_cost * m.rated_power * count,
             lifetime = params.lifetime,
-            confidence = (m.load_factor and m.hours) and "high" or "medium",
+            confidence = operating.confidence(hours_given, load_given),
             message = {
               en = "{id} ({kw} kW, {poles}-pole) runs at {eta}% efficiency, below the grade 3 limit of {g3}%; a grade 2 motor ({g2}%) saves {kwh:0} kWh a year",
               zh = "{id}（{kw} kW，{poles}极）效率 {eta}%，低于 GB 18613-2020 3级限定值 {g3}%；更换为2级电机（{g2}%）年节电 {kwh:0} kWh",
             },
-            values = { id = m.id, kw = m.rated_power, poles = poles, eta = m.efficiency, g3 = grades[3], g2 = grades[2], kwh = kwh },
+            values = { id = m.id, kw = m.rated_power, poles = poles, eta = m.efficiency, g3 = row.grade3, g2 = row.grade2, kwh = kwh },
             evidence = {
-              { name = "rated efficiency", value = m.efficiency, unit = "%", source = "equipment[" .. m.id .. "].efficiency" },
-              { name = "grade 3 limit", value = grades[3], unit = "%", source = "GB 18613-2020, " .. row.kw .. " kW row" },
-              { name = "load factor", value = load, unit = "1", source = m.load_factor and "profile" or "parameter default_load" },
-              { name = "operating hours", value = hours, unit = "h/a", source = m.hours and "profile" or "parameter default_hours" },
+              { name = "rated efficiency", value = m.efficiency, unit = "%", source = operating.path(m, "efficiency") },
+              { name = "poles", value = poles, source = poles_source },
+              { name = "grade 3 limit", value = row.grade3, unit = "%", source = row.standard .. ", " .. output .. " kW row" },
+              { name = "grade 2 (replacement)", value = row.grade2, unit = "%", source = row.standard .. ", " .. output .. " kW row" },
+              { name = "load factor", value = load, unit = "1", source = load_source },
+              { name = "operating hours", value = hours, unit = "h/a", source = hours_source },
             },
           }
         end

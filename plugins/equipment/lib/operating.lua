@@ -1,0 +1,73 @@
+-- Operating figures of an equipment item as the measure rules use them: hours and load, with the
+-- profile's absurd-but-valid values held to what a year allows (the data-quality rule reports them).
+
+local operating = {}
+
+--- The profile path of a field of an equipment item, e.g. `equipment[M-101].hours`.
+function operating.path(item, field)
+  return "equipment[" .. item.id .. "]." .. field
+end
+
+local function is_leap_year(year)
+  return (year % 4 == 0 and year % 100 ~= 0) or year % 400 == 0
+end
+
+--- Hours a year can hold for this assessment: 8784 when the assessment period contains a 29 February,
+--- 8760 when it does not; without a period (start and end), 8784, the most any year has.
+--- Returns the hours and how they were decided.
+function operating.hours_in_year(plant)
+  local first, last = plant.assessment.period_start, plant.assessment.period_end
+  if first == nil or last == nil then
+    return 8784, "no assessment period: the longest year, 8784 h"
+  end
+  for year = ediag.year(first), ediag.year(last) do
+    if is_leap_year(year) then
+      local leap_day = string.format("%04d-02-29", year)
+      if leap_day >= first and leap_day <= last then
+        return 8784, "the period " .. first .. " – " .. last .. " contains " .. leap_day
+      end
+    end
+  end
+  return 8760, "the period " .. first .. " – " .. last .. " has no 29 February"
+end
+
+--- Operating hours for an estimate: the profile's, held to the hours in the year, else the default.
+--- Returns hours, the source text, and whether the profile's own value is used.
+function operating.hours(plant, item, default)
+  if item.hours == nil then
+    return default, "parameter default_hours", false
+  end
+  local limit = operating.hours_in_year(plant)
+  if item.hours > limit then
+    return limit, operating.path(item, "hours") .. " = " .. string.format("%.0f", item.hours) .. " h/a, held to the "
+      .. limit .. " h of the year", false
+  end
+  return item.hours, operating.path(item, "hours"), true
+end
+
+--- Average load for an estimate: the profile's load factor, held to 1, else the default.
+--- Returns the load, the source text, and whether the profile's own value is used.
+function operating.load(item, default)
+  if item.load_factor == nil then
+    return default, "parameter default_load", false
+  end
+  if item.load_factor > 1 then
+    return 1, operating.path(item, "load_factor") .. " = " .. string.format("%g", item.load_factor) .. ", held to 1", false
+  end
+  return item.load_factor, operating.path(item, "load_factor"), true
+end
+
+--- Number of identical units (1 when the profile gives none).
+function operating.count(item)
+  return item.count or 1
+end
+
+--- Confidence of an estimate: high when the profile gave both hours and load, medium when it gave
+--- one, low when both came from defaults.
+function operating.confidence(hours_given, load_given)
+  if hours_given and load_given then return "high" end
+  if hours_given or load_given then return "medium" end
+  return "low"
+end
+
+return operating
