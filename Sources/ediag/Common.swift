@@ -12,6 +12,9 @@ struct RuleSourceOptions: ParsableArguments {
     func roots() -> [String] {
         if !ruleDirectories.isEmpty { return ruleDirectories }
         guard let home = ProjectHome.locate() else { return [] }
+        // Inside the project, paths stay relative so that messages and generated docs do not depend
+        // on where the project was cloned.
+        if home == FileManager.default.currentDirectoryPath { return ["rules", "plugins"] }
         return [home + "/rules", home + "/plugins"]
     }
 

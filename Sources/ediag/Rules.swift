@@ -1,12 +1,14 @@
 import ArgumentParser
 import EdiagEngine
 import EdiagModel
+import EdiagReport
+import Foundation
 
 /// `ediag rules list|show`.
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List the rules or show one.",
-        subcommands: [List.self, Show.self])
+        subcommands: [List.self, Show.self, Docs.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the rules that load, by id.")
@@ -52,6 +54,25 @@ struct Rules: ParsableCommand {
                     let bounds = [p.min.map { "≥ \(NumberFormat.plain($0))" }, p.max.map { "≤ \(NumberFormat.plain($0))" }].compactMap { $0 }.joined(separator: ", ")
                     print("    - \(p.name) = \(NumberFormat.plain(p.defaultValue)) \(p.unit)\(bounds.isEmpty ? "" : " (\(bounds))"): \(p.doc)\(p.source.map { " [\($0)]" } ?? "")")
                 }
+            }
+        }
+    }
+
+    struct Docs: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write one Markdown page per plugin, generated from rule metadata.",
+            discussion: "Example: ediag rules docs --out docs/rules")
+        @OptionGroup var rules: RuleSourceOptions
+        @Option(help: "Folder to write the pages into.") var out: String = "docs/rules"
+
+        func run() throws {
+            let (packs, _) = rules.loadPacks()
+            let runtime = try RuleRuntime(packs: packs)
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            for pack in packs.sorted(by: { $0.name < $1.name }) {
+                let page = RuleDocs.page(pack: pack, rules: runtime.rules.filter { $0.pack == pack.name })
+                try Console.write(page, to: out + "/" + pack.name + ".md")
+                print("wrote \(out)/\(pack.name).md")
             }
         }
     }
