@@ -44,23 +44,14 @@ public enum NumberFormat {
         }
         grouped = digits + grouped
         if decimals > 0 {
-            var fraction = magnitude - integerPart
-            var fractionDigits = ""
-            for _ in 0..<decimals {
-                fraction *= 10
-                let d = Int(fraction.rounded(.towardZero))
-                fractionDigits += String(min(max(d, 0), 9))
-                fraction -= Double(d)
-            }
-            // Re-derive from the rounded value to avoid binary drift in the last digit.
+            // Digits from the rounded value, so binary drift never shows in the last digit.
             var scaled = 1.0
             for _ in 0..<decimals { scaled *= 10 }
             let fractionInt = Int64(((magnitude - integerPart) * scaled).rounded(.toNearestOrAwayFromZero))
             var text = String(fractionInt)
             while text.count < decimals { text = "0" + text }
             if text.count > decimals { text = String(repeating: "0", count: decimals) }
-            fractionDigits = text
-            grouped += "." + fractionDigits
+            grouped += "." + text
         }
         return (negative && r != 0 ? "-" : "") + grouped
     }

@@ -39,10 +39,14 @@ struct TestCommand: ParsableCommand {
         let runner = PackTestRunner(runtime: runtime)
         var passed = 0, skipped = 0
         for file in PackTestRunner.caseFiles(in: selected) {
+            let result: PackTestResult
             if let filter, !file.contains(filter) {
-                if let c = try? PackTestCase.load(path: file), c.name.contains(filter) {} else { continue }
+                // Matched by case name: read the case once and run it.
+                guard let testCase = try? PackTestCase.load(path: file), testCase.name.contains(filter) else { continue }
+                result = runner.run(testCase)
+            } else {
+                result = runner.run(file: file)
             }
-            let result = runner.run(file: file)
             switch result.status {
             case .passed: passed += 1
             case .skipped:

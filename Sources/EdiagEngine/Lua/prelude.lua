@@ -490,9 +490,9 @@ local function new_pack(name, data, modules)
   return pack
 end
 
-local function run_file(pack, source, chunkname, register)
+local function run_file(pack, source, chunkname)
   local env = new_env(pack)
-  rawset(env, "rule", register)
+  rawset(env, "rule", host.register)
   local fn, err = real_load(source, chunkname, "t", env)
   if not fn then error(err, 0) end
   fn()

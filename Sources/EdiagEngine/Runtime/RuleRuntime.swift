@@ -179,9 +179,8 @@ public final class RuleRuntime {
             lua.pushRef(packRef)
             lua.pushString(file.text)
             lua.pushString("@" + file.path)
-            pushRegisterFunction()
             do {
-                try lua.call(arguments: 4, results: 0, limits: options.loadLimits)
+                try lua.call(arguments: 3, results: 0, limits: options.loadLimits)
             } catch {
                 loadErrors.append(Self.packError(from: error, file: file.path))
                 // Rules the file registered before failing are dropped with it.
@@ -189,15 +188,6 @@ public final class RuleRuntime {
             }
             loading = nil
         }
-    }
-
-    private var registerFunctionRef: Int32?
-
-    private func pushRegisterFunction() {
-        if let ref = registerFunctionRef { lua.pushRef(ref); return }
-        lua.pushHostFunction { [unowned self] l in self.hostRegister(l) }
-        lua.pushValue(at: -1)
-        registerFunctionRef = lua.ref()
     }
 
     static func packError(from error: LuaError, file: String) -> PackError {

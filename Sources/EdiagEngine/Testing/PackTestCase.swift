@@ -138,7 +138,3 @@ public struct PackTestCase: Sendable {
         return out
     }
 }
-
-extension SourceValue {
-    var scalarText: String? { if case .scalar(let t, _, _) = self { return t } else { return nil } }
-}

@@ -282,7 +282,8 @@ public struct ProfileDecoder {
 }
 
 extension SourceValue {
-    var scalarText: String? { if case .scalar(let t, _, _) = self { return t } else { return nil } }
+    /// The text of a scalar; nil for anything else.
+    public var scalarText: String? { if case .scalar(let t, _, _) = self { return t } else { return nil } }
 }
 
 extension String {

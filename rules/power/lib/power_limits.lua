@@ -131,10 +131,7 @@ function power_limits.grade_units(plant, ctx, args)
               .. table.concat(needs, ", "),
             zh = "需按 " .. limits.current.standard .. " 第5.3条确定修正系数及增加值后方可评级：" .. table.concat(needs, "、") } }
         else
-          -- The profile states the value to a few decimals; unit conversion (e.g. gce/kWh through SI units) can leave
-          -- noise in the 15th digit (215 → 215.00000000000003) that would fail a value lying exactly on a limit.
-          local value = ediag.round(unit[args.field], 6)
-          local call = { subject = unit.id, value = value, limits = limits, source = field_path(unit, args.field),
+          local call = { subject = unit.id, value = unit[args.field], limits = limits, source = field_path(unit, args.field),
                          output = args.output and args.output(unit) or nil }
           if limits.current then
             local thresholds, evidence = corrected_thresholds(args.table, limits.current, unit)
