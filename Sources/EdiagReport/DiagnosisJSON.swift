@@ -1,4 +1,5 @@
 public import EdiagModel
+public import EdiagEngine
 
 /// The JSON form of a diagnosis (`ediag/diagnosis@1`, documented in `docs/output.md`).
 public enum DiagnosisJSON {
@@ -102,22 +103,70 @@ public enum DiagnosisJSON {
 }
 
 /// What produced a result: enough to reproduce it later.
+/// What ran, so that a result can be reproduced and checked later: the ediag version, each plugin's
+/// name, version and content hash, the configuration's hash, the input's hash and the assessment date.
 public struct RunRecord: Sendable {
-    public var ediagVersion: String
-    public var plugins: [(name: String, version: String)]
-    public var assessmentDate: String
+    /// One plugin as it was loaded.
+    public struct Plugin: Sendable {
+        public var name: String
+        public var version: String
+        /// `sha256:…` over the plugin's files (see `FolderHash`).
+        public var hash: String
 
-    public init(ediagVersion: String, plugins: [(name: String, version: String)], assessmentDate: String) {
-        self.ediagVersion = ediagVersion
-        self.plugins = plugins
-        self.assessmentDate = assessmentDate
+        public init(name: String, version: String, hash: String) {
+            self.name = name
+            self.version = version
+            self.hash = hash
+        }
     }
 
-    var json: JSONValue {
-        .object([
+    public var ediagVersion: String
+    /// Sorted by name.
+    public var plugins: [Plugin]
+    public var assessmentDate: String
+    /// `sha256:…` of the profile file's bytes (empty when not read from a file).
+    public var inputHash: String
+    /// `sha256:…` of the effective configuration (empty when none was recorded).
+    public var configurationHash: String
+    /// Notes a reader must see, e.g. that the lockfile check was skipped.
+    public var notes: [String]
+
+    public init(ediagVersion: String, plugins: [Plugin], assessmentDate: String = "", inputHash: String = "",
+                configurationHash: String = "", notes: [String] = []) {
+        self.ediagVersion = ediagVersion
+        self.plugins = plugins.sorted { $0.name < $1.name }
+        self.assessmentDate = assessmentDate
+        self.inputHash = inputHash
+        self.configurationHash = configurationHash
+        self.notes = notes
+    }
+
+    /// The record for plugins as loaded.
+    public init(ediagVersion: String, packs: [RulePack], configurationHash: String = "", notes: [String] = []) {
+        self.init(ediagVersion: ediagVersion,
+                  plugins: packs.map { Plugin(name: $0.name, version: $0.manifest.version.description, hash: $0.contentHash.hash) },
+                  configurationHash: configurationHash, notes: notes)
+    }
+
+    /// The record for one diagnosis: the input's hash and assessment date filled in.
+    public func with(_ diagnosis: Diagnosis, inputHash: String) -> RunRecord {
+        var copy = self
+        copy.assessmentDate = diagnosis.assessmentDate
+        copy.inputHash = inputHash
+        return copy
+    }
+
+    public var json: JSONValue {
+        var pairs: [(String, JSONValue)] = [
             ("ediag_version", .string(ediagVersion)),
-            ("plugins", .array(plugins.map { .object([("name", .string($0.name)), ("version", .string($0.version))]) })),
+            ("plugins", .array(plugins.map {
+                .object([("name", .string($0.name)), ("version", .string($0.version)), ("hash", .string($0.hash))])
+            })),
             ("assessment_date", .string(assessmentDate)),
-        ])
+            ("input_hash", .string(inputHash)),
+            ("configuration_hash", .string(configurationHash)),
+        ]
+        if !notes.isEmpty { pairs.append(("notes", .array(notes.map { .string($0) }))) }
+        return .object(pairs)
     }
 }

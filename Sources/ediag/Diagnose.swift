@@ -50,9 +50,7 @@ struct Diagnose: ParsableCommand {
         var documents: [JSONValue] = []
         var texts: [String] = []
         var failed = false
-        let record = RunRecord(ediagVersion: EdiagVersion.current,
-                               plugins: packs.map { ($0.name, $0.manifest.version.description) }.sorted { $0.0 < $1.0 },
-                               assessmentDate: "")
+        let record = RunRecord(ediagVersion: EdiagVersion.current, packs: packs)
         for path in profiles {
             let profile: PlantProfile
             do { profile = try ProfileDecoder.load(path: path) } catch {
@@ -61,8 +59,7 @@ struct Diagnose: ParsableCommand {
                 continue
             }
             let diagnosis = runtime.diagnose(profile)
-            var run = record
-            run.assessmentDate = diagnosis.assessmentDate
+            let run = record.with(diagnosis, inputHash: profile.inputHash)
             switch format {
             case .json: documents.append(DiagnosisJSON.document(diagnosis, run: run))
             case .text: texts.append(TextReport.text(diagnosis, language: lang))

@@ -1,4 +1,4 @@
-import EdiagModel
+public import EdiagModel
 import Foundation
 
 /// A source file of a pack, with the path it is reported under.
@@ -31,16 +31,19 @@ public struct RulePack: Sendable {
     /// Lua modules (`lib/*.lua`) by module name.
     public var modules: [String: SourceFile]
     public var dataTables: [DataTable]
+    /// The hash of every file in the plugin's folder, as read when it was loaded.
+    public var contentHash: FolderHash
 
     public var name: String { manifest.name }
 
     public init(manifest: PluginManifest, directory: String, ruleFiles: [SourceFile],
-                modules: [String: SourceFile], dataTables: [DataTable]) {
+                modules: [String: SourceFile], dataTables: [DataTable], contentHash: FolderHash? = nil) {
         self.manifest = manifest
         self.directory = directory
         self.ruleFiles = ruleFiles
         self.modules = modules
         self.dataTables = dataTables
+        self.contentHash = contentHash ?? FolderHash.of(directory: directory)
     }
 }
 
@@ -98,7 +101,8 @@ public enum PackLoader {
             seen[table.id] = path
             tables.append(table)
         }
-        return RulePack(manifest: manifest, directory: directory, ruleFiles: ruleFiles, modules: modules, dataTables: tables)
+        return RulePack(manifest: manifest, directory: directory, ruleFiles: ruleFiles, modules: modules, dataTables: tables,
+                        contentHash: FolderHash.of(directory: directory))
     }
 
     /// Finds plugins under each root: a root is a plugin itself when it holds `plugin.yaml`,

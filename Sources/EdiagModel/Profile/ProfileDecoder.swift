@@ -1,3 +1,5 @@
+import Foundation
+
 /// Validates a `SourceValue` tree against `ProfileSchema` and converts quantities to schema units.
 ///
 /// It reports every problem it finds, not only the first, each with the file, line and column,
@@ -11,12 +13,16 @@ public struct ProfileDecoder {
     /// - Throws: `ProfileError` listing every error (syntax, types, units, bounds, missing fields).
     public static func load(path: String) throws(ProfileError) -> PlantProfile {
         let document: SourceValue
+        let bytes: Data
         do {
-            document = try SourceDocument.load(path: path)
+            bytes = try SourceDocument.read(path: path)
+            document = try SourceDocument.parse(bytes, file: path)
         } catch {
             throw ProfileError(file: path, issues: [ProfileIssue(.error, error.location, path: "", error.message)])
         }
-        return try decode(document, source: path)
+        var profile = try decode(document, source: path)
+        profile.inputHash = "sha256:" + SHA256.hex(bytes)
+        return profile
     }
 
     /// Validates an already parsed document.

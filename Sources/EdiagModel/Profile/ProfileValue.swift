@@ -46,6 +46,8 @@ public struct PlantProfile: Sendable {
     public var root: ProfileObject
     /// Problems that do not stop a diagnosis (e.g. a percentage that looks like a fraction).
     public var warnings: [ProfileIssue]
+    /// `sha256:` and the hash of the file's bytes as read, or empty when the profile was not read from a file.
+    public var inputHash: String = ""
 
     public init(source: String, root: ProfileObject, warnings: [ProfileIssue] = []) {
         self.source = source

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Yams
 
 /// A place in an input file: path, and line and column where the format tells them (1-based).
@@ -65,13 +65,24 @@ public enum SourceDocument {
     /// Reads a file; the format follows the extension (`.json` or `.yaml`/`.yml`).
     /// - Throws: `DocumentError` for unreadable files and syntax errors, with line and column.
     public static func load(path: String) throws(DocumentError) -> SourceValue {
+        try parse(try read(path: path), file: path)
+    }
+
+    /// Reads a file's bytes.
+    /// - Throws: `DocumentError` when the file cannot be read.
+    public static func read(path: String) throws(DocumentError) -> Data {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DocumentError(location: SourceLocation(file: path), message: "cannot read the file")
         }
+        return data
+    }
+
+    /// Parses bytes that must be UTF-8 YAML or JSON.
+    public static func parse(_ data: Data, file: String) throws(DocumentError) -> SourceValue {
         guard let text = String(data: data, encoding: .utf8) else {
-            throw DocumentError(location: SourceLocation(file: path), message: "the file is not UTF-8 text")
+            throw DocumentError(location: SourceLocation(file: file), message: "the file is not UTF-8 text")
         }
-        return try parse(text, file: path)
+        return try parse(text, file: file)
     }
 
     /// Parses YAML (JSON is read by the same parser, as YAML 1.2 is a superset of JSON in practice).
