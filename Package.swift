@@ -52,10 +52,15 @@ let package = Package(
             dependencies: ["EdiagModel", "EdiagEngine"],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "EdiagBench",
+            dependencies: ["EdiagModel", "EdiagEngine", "EdiagReport"],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "ediag",
             dependencies: [
-                "EdiagModel", "EdiagEngine", "EdiagReport",
+                "EdiagModel", "EdiagEngine", "EdiagReport", "EdiagBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -73,6 +78,11 @@ let package = Package(
         .testTarget(
             name: "EdiagEngineTests",
             dependencies: ["EdiagEngine", "EdiagModel", "EdiagReport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EdiagBenchTests",
+            dependencies: ["EdiagBench", "EdiagModel", "EdiagEngine"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -37,19 +37,34 @@ local function key_less(a, b)
   return a < b
 end
 
-local function ordered_iterator(t, skip)
-  local keys, n = {}, 0
+-- Sorted key lists of tables that never change (frozen tables, profile tables), computed once.
+local sorted_keys_cache = setmetatable({}, { __mode = "k" })
+
+local function sorted_keys(t, skip, immutable)
+  local keys = immutable and sorted_keys_cache[t]
+  if keys then return keys end
+  keys = {}
+  local n, first_type, mixed = 0, nil, false
   for k in next, t do
     if k ~= skip then
-      if not type_rank[type(k)] then
-        error("pairs: a key of type " .. type(k) .. " has no deterministic order; use string or number keys", 3)
+      local tk = type(k)
+      if not type_rank[tk] then
+        error("pairs: a key of type " .. tk .. " has no deterministic order; use string or number keys", 4)
       end
+      if first_type == nil then first_type = tk elseif tk ~= first_type then mixed = true end
       n = n + 1
       keys[n] = k
     end
   end
-  sort(keys, key_less)
-  local i = 0
+  -- Keys of one type sort with Lua's own comparison (no Lua call per comparison).
+  if mixed or first_type == "boolean" then sort(keys, key_less) else sort(keys) end
+  if immutable then sorted_keys_cache[t] = keys end
+  return keys
+end
+
+local function ordered_iterator(t, skip, immutable)
+  local keys = sorted_keys(t, skip, immutable)
+  local n, i = #keys, 0
   return function()
     i = i + 1
     if i <= n then
@@ -84,7 +99,7 @@ local function freeze(t)
     __index = t,
     __newindex = readonly_error,
     __len = function() return rawlen(t) end,
-    __pairs = function() return ordered_iterator(t), proxy, nil end,
+    __pairs = function() return ordered_iterator(t, nil, true), proxy, nil end,
     __metatable = READONLY,
   })
   frozen[proxy] = true
@@ -205,7 +220,7 @@ local proxy_template = {
   __len = H.proxy_len,
   __pairs = function(proxy)
     local raw = rawmeta(proxy).__index
-    return ordered_iterator(raw, PATH), proxy, nil
+    return ordered_iterator(raw, PATH, true), proxy, nil
   end,
   __metatable = READONLY,
 }

@@ -7,22 +7,34 @@ enum MessageTemplate {
     }
 
     static func fill(_ text: String, _ values: [String: EvidenceValue]) throws(RuleOutputError) -> String {
-        var out = ""
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { out += rest[open...]; return out }
-            let inside = rest[rest.index(after: open)..<close]
-            let parts = inside.split(separator: ":", maxSplits: 1)
-            let name = parts.first.map(String.init) ?? ""
-            guard let value = values[name] else {
-                throw RuleOutputError("message placeholder {\(inside)} has no value; add it to values = {…}")
+        // Work on UTF-8 bytes: the braces are ASCII, and messages are mostly Chinese text whose
+        // grapheme-by-grapheme scanning would cost far more than the formatting itself.
+        let bytes = Array(text.utf8)
+        guard bytes.contains(UInt8(ascii: "{")) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 32)
+        var i = 0
+        while i < bytes.count {
+            guard bytes[i] == UInt8(ascii: "{") else {
+                out.append(bytes[i])
+                i += 1
+                continue
             }
-            let decimals = parts.count > 1 ? Int(parts[1]) : nil
-            out += format(value, decimals: decimals)
-            rest = rest[rest.index(after: close)...]
+            guard let close = bytes[i...].firstIndex(of: UInt8(ascii: "}")) else {
+                out.append(contentsOf: bytes[i...])
+                break
+            }
+            let inside = bytes[(i + 1)..<close]
+            let colon = inside.firstIndex(of: UInt8(ascii: ":"))
+            let name = String(decoding: inside[..<(colon ?? close)], as: UTF8.self)
+            guard let value = values[name] else {
+                throw RuleOutputError("message placeholder {\(String(decoding: inside, as: UTF8.self))} has no value; add it to values = {…}")
+            }
+            let decimals = colon.flatMap { Int(String(decoding: inside[($0 + 1)...], as: UTF8.self)) }
+            out.append(contentsOf: format(value, decimals: decimals).utf8)
+            i = close + 1
         }
-        return out + rest
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func format(_ value: EvidenceValue, decimals: Int?) -> String {

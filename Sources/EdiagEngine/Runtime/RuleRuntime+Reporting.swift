@@ -92,9 +92,11 @@ extension RuleRuntime {
                 }
             }
             let measure = try t.string("measure") ?? eval.rule.measure ?? eval.rule.id
+            let valuationStart = options.phaseClock?()
             let economics = MeasureValuation.value(
                 measure: measure, savings: savings, investment: investment, lifetime: lifetime, omCost: om,
                 rangeLow: range.0, rangeHigh: range.1, confidence: confidence, profile: eval.profile, settings: options.economics)
+            if let valuationStart, let clock = options.phaseClock { phaseTimes.valuation += clock() &- valuationStart }
             var values = try readValues(t)
             values["tce"] = .number(economics.tcePerYear)
             values["co2"] = .number(economics.co2TonnesPerYear)

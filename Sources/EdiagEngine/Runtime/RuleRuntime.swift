@@ -21,6 +21,8 @@ public final class RuleRuntime {
     var loading: (pack: String, file: String)?
     var registered: [(metadata: RuleMetadata, definition: Int32, parameters: Int32)] = []
     var evaluation: Evaluation?
+    /// Time spent in each phase since the runtime was made (only with `RuntimeOptions.phaseClock`).
+    public internal(set) var phaseTimes = PhaseTimes()
 
     struct PreludeRefs {
         var pathKey: Int32 = 0, listMeta: Int32 = 0, proxyTemplate: Int32 = 0
@@ -266,14 +268,16 @@ public final class RuleRuntime {
         case .list(let items):
             lua.newTable(arrayCount: items.count, recordCount: 1)
             for (i, item) in items.enumerated() {
-                pushProfile(item, path: "\(path)[\(i + 1)]")
+                // Only tables keep their path (for error messages); scalars need none.
+                pushProfile(item, path: item.isContainer ? "\(path)[\(i + 1)]" : "")
                 lua.rawSetIndex(-2, i + 1)
             }
             finishProxy(path: path, meta: prelude.listMeta)
         case .object(let object):
             lua.newTable(recordCount: object.fields.count + 1)
             for field in object.fields {
-                pushProfile(field.value, path: path.isEmpty ? field.name : "\(path).\(field.name)")
+                let childPath = !field.value.isContainer ? "" : path.isEmpty ? field.name : "\(path).\(field.name)"
+                pushProfile(field.value, path: childPath)
                 lua.rawSetField(-2, field.name)
             }
             finishProxy(path: path.isEmpty ? "profile" : path, meta: prelude.typeMeta[object.type] ?? prelude.listMeta)
@@ -293,6 +297,8 @@ public final class RuleRuntime {
 
     /// Runs every enabled rule on the profile and returns the prioritized diagnosis.
     public func diagnose(_ profile: PlantProfile) -> Diagnosis {
+        let phaseStart = options.phaseClock?()
+        let valuationBefore = phaseTimes.valuation
         pushProfile(.object(profile.root), path: "")
         let plantRef = lua.ref()
         defer { lua.unref(plantRef) }
@@ -330,10 +336,29 @@ public final class RuleRuntime {
             }
             evaluation = nil
         }
+        let prioritizationStart = options.phaseClock?()
         let prioritized = Prioritizer(ranking: options.ranking).order(findings)
+        if let phaseStart, let prioritizationStart, let clock = options.phaseClock {
+            let now = clock()
+            phaseTimes.prioritization += now &- prioritizationStart
+            phaseTimes.evaluation += (prioritizationStart &- phaseStart) &- (phaseTimes.valuation &- valuationBefore)
+        }
         return Diagnosis(plantID: profile.plantID, plantName: profile.plantName, sector: profile.sector,
                          assessmentDate: profile.assessmentDate, source: profile.source, findings: prioritized,
                          outcomes: outcomes, warnings: profile.warnings, costs: costs)
+    }
+
+    /// Nanoseconds spent in each phase of `diagnose`, summed over the plants diagnosed.
+    public struct PhaseTimes: Sendable, Equatable {
+        /// Handing the profile to Lua and running the rules, including reading their results into
+        /// typed findings; valuation excluded.
+        public var evaluation: UInt64 = 0
+        /// The host's economics of each recommended measure (`MeasureValuation`).
+        public var valuation: UInt64 = 0
+        /// Ordering the findings.
+        public var prioritization: UInt64 = 0
+
+        public init() {}
     }
 
     /// Text the rules printed during the last rule call (for `explain`).

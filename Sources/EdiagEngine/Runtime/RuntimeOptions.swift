@@ -29,6 +29,9 @@ public struct RuntimeOptions: Sendable {
     public var disabledCategories: Set<FindingCategory> = []
     /// Measure time, instructions and memory per rule (`--stats`).
     public var collectCosts = false
+    /// When set, `RuleRuntime.phaseTimes` accumulates the time of each phase of a diagnosis, read
+    /// from this clock (nanoseconds; the benchmark passes a CPU-time clock). Off by default.
+    public var phaseClock: (@Sendable () -> UInt64)?
 
     public init() {}
 }

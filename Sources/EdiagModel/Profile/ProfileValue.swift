@@ -17,6 +17,13 @@ public indirect enum ProfileValue: Sendable, Equatable {
     public var text: String? { if case .text(let v) = self { return v } else { return nil } }
     public var object: ProfileObject? { if case .object(let v) = self { return v } else { return nil } }
     public var list: [ProfileValue]? { if case .list(let v) = self { return v } else { return nil } }
+    /// Whether this is a list or an object (rules see those as tables).
+    public var isContainer: Bool {
+        switch self {
+        case .list, .object: return true
+        default: return false
+        }
+    }
 }
 
 /// A validated object of a schema type; fields keep the order they were written in.
@@ -28,6 +35,11 @@ public struct ProfileObject: Sendable, Equatable {
     public struct Field: Sendable, Equatable {
         public var name: String
         public var value: ProfileValue
+
+        public init(name: String, value: ProfileValue) {
+            self.name = name
+            self.value = value
+        }
     }
 
     public init(type: String, fields: [Field]) {

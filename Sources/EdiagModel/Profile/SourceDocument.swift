@@ -90,7 +90,7 @@ public enum SourceDocument {
         let stripped = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         let node: Node?
         do {
-            node = try Yams.compose(yaml: stripped)
+            node = try Yams.compose(yaml: stripped, Resolver.basic)
         } catch let error as YamlError {
             throw DocumentError(location: location(of: error, file: file), message: syntaxMessage(error))
         } catch {

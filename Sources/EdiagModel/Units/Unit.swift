@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A parsed unit: a scale to the base units of its dimension.
 ///
 /// `Unit("kgce/t")`, `Unit("kW/(m3/min)")`, `Unit("10^4 m3")` and `Unit("yuan/kWh")` all parse;
@@ -17,12 +19,17 @@ public struct Unit: Hashable, Sendable, CustomStringConvertible {
     /// Parses a unit expression.
     /// - Throws: `UnitError.unknownUnit` naming the part that is not known.
     public init(_ text: String) throws(UnitError) {
+        if let known = UnitCache.shared.lookup(text) {
+            self = known
+            return
+        }
         var parser = UnitParser(text: text)
         let parsed = try parser.parseWhole()
         self.symbol = text.trimmingWhitespace()
         self.dimension = parsed.dimension
         self.scale = parsed.scale
         self.offset = parsed.offset
+        UnitCache.shared.store(text, self)
     }
 
     init(symbol: String, dimension: Dimension, scale: Double, offset: Double = 0) {
@@ -67,5 +74,24 @@ extension String {
         while let f = s.first, f.isWhitespace { s.removeFirst() }
         while let l = s.last, l.isWhitespace { s.removeLast() }
         return String(s)
+    }
+}
+
+/// Units already parsed, by the text they were written as: a profile names the same few units
+/// hundreds of times, and a batch reads thousands of profiles. Shared by all threads; bounded so
+/// that odd input cannot grow it without limit.
+final class UnitCache: Sendable {
+    static let shared = UnitCache()
+    private static let capacity = 4096
+    private let units = Mutex<[String: Unit]>([:])
+
+    func lookup(_ text: String) -> Unit? {
+        units.withLock { $0[text] }
+    }
+
+    func store(_ text: String, _ unit: Unit) {
+        units.withLock { table in
+            if table.count < Self.capacity { table[text] = unit }
+        }
     }
 }

@@ -1,0 +1,105 @@
+import ArgumentParser
+import EdiagBench
+import EdiagEngine
+import EdiagModel
+import Foundation
+
+/// `ediag generate`: realistic plant profiles for benchmarks and batch tests.
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write N generated plant profiles (deterministic for a seed) for benchmarks and batch tests.",
+        discussion: """
+            Each plant varies one of the example plants (examples/plants/*.yaml): size, intensities,
+            equipment counts and ages (docs/performance.md says how). Every profile validates.
+
+            Example:
+              ediag generate --count 1000 --seed 7 --out /tmp/plants --yaml
+            """)
+
+    @Option(help: "How many plants.") var count = 100
+    @Option(help: "Seed of the generator: the same seed gives the same plants.") var seed: UInt64 = 1
+    @Option(help: "Output folder.") var out: String
+    @Flag(help: "Also write each plant as YAML.") var yaml = false
+    @Option(help: "Template profiles (default: the project's examples/plants/*.yaml).") var template: [String] = []
+
+    func run() throws {
+        let templates = try BenchTemplates.resolve(template)
+        let (paths, fallbacks) = try Workload.generate(count: count, seed: seed, templates: templates, directory: out, yaml: yaml)
+        Console.error("wrote \(paths.count) plants to \(out) (\(fallbacks) kept their template's values)")
+    }
+}
+
+/// `ediag bench`: ediag against the plain-Lua baseline, phase by phase.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Benchmark: per-phase cost per plant, throughput, start-up, and the ratio to plain Lua.",
+        discussion: """
+            Generates plants, runs every pack over them `--repeats` times and reports medians of process
+            CPU time. The plain-Lua baseline (lua5.4 running bench/baseline/run.lua over the same rule
+            files and plants) is measured in the same run; the ratio is ediag's evaluation phase over it.
+            See docs/performance.md.
+
+            Examples:
+              ediag bench
+              ediag bench --plants 2000 --repeats 7 --json
+            """)
+
+    @Option(help: "Generated plants per pass.") var plants = 500
+    @Option(help: "Seed of the generator.") var seed: UInt64 = 1
+    @Option(help: "Passes over all plants (medians are reported).") var repeats = 5
+    @Option(help: "The lua5.4 interpreter for the baseline.") var lua = "/usr/bin/lua5.4"
+    @Flag(help: "Skip the plain-Lua baseline.") var noBaseline = false
+    @Option(help: "Cold-process runs of `ediag diagnose` for the start-up time (0 to skip).") var startupRuns = 11
+    @Flag(help: "Print JSON instead of a table.") var json = false
+    @Option(help: "Keep the generated plants and the baseline's input in this folder (for profiling).") var keep: String?
+    @OptionGroup var rules: RuleSourceOptions
+
+    func run() throws {
+        guard let home = ProjectHome.locate() else { throw ValidationError("cannot find the project folder (set EDIAG_HOME)") }
+        let scratch = keep ?? NSTemporaryDirectory() + "ediag-bench-\(ProcessInfo.processInfo.processIdentifier)"
+        defer { if keep == nil { try? FileManager.default.removeItem(atPath: scratch) } }
+        let templates = try BenchTemplates.resolve([])
+        let (paths, fallbacks) = try Workload.generate(count: plants, seed: seed, templates: templates, directory: scratch + "/plants")
+        let bench = Benchmark(roots: rules.roots(), plantPaths: paths, repeats: repeats,
+                              luaExecutable: noBaseline ? nil : lua,
+                              baselineScript: home + "/bench/baseline/run.lua", scratchDirectory: scratch)
+        let report = try bench.run()
+        let startup = startupRuns > 0 ? try startupSeconds(plant: paths[0], runs: startupRuns) : nil
+        if json {
+            print(BenchReportText.json(report, startupSeconds: startup, fallbacks: fallbacks))
+        } else {
+            print(BenchReportText.table(report, startupSeconds: startup, fallbacks: fallbacks), terminator: "")
+        }
+        if let error = report.baselineError { Console.error("baseline: \(error)") }
+    }
+
+    /// Median wall time of a cold `ediag diagnose PLANT --format json` (all packs loaded).
+    private func startupSeconds(plant: String, runs: Int) throws -> Double {
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var times: [Double] = []
+        for _ in 0..<runs {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = ["diagnose", plant, "--format", "json", "--output", "/dev/null"] + rules.ruleDirectories.flatMap { ["--rules", $0] }
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            let start = CPUClock.wall()
+            try process.run()
+            process.waitUntilExit()
+            times.append(Double(CPUClock.wall() - start) / 1e9)
+        }
+        return times.sorted()[times.count / 2]
+    }
+}
+
+enum BenchTemplates {
+    static func resolve(_ given: [String]) throws -> [String] {
+        if !given.isEmpty { return given }
+        guard let home = ProjectHome.locate() else { throw ValidationError("cannot find the project folder (set EDIAG_HOME)") }
+        let dir = home + "/examples/plants"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        let paths = names.filter { $0.hasSuffix(".yaml") }.sorted().map { dir + "/" + $0 }
+        guard !paths.isEmpty else { throw ValidationError("no template profiles in \(dir)") }
+        return paths
+    }
+}
