@@ -37,13 +37,8 @@ local function key_less(a, b)
   return a < b
 end
 
--- Sorted key lists of tables that never change (frozen tables, profile tables), computed once.
-local sorted_keys_cache = setmetatable({}, { __mode = "k" })
-
-local function sorted_keys(t, skip, immutable)
-  local keys = immutable and sorted_keys_cache[t]
-  if keys then return keys end
-  keys = {}
+local function sorted_keys(t, skip)
+  local keys = {}
   local n, first_type, mixed = 0, nil, false
   for k in next, t do
     if k ~= skip then
@@ -58,12 +53,11 @@ local function sorted_keys(t, skip, immutable)
   end
   -- Keys of one type sort with Lua's own comparison (no Lua call per comparison).
   if mixed or first_type == "boolean" then sort(keys, key_less) else sort(keys) end
-  if immutable then sorted_keys_cache[t] = keys end
   return keys
 end
 
-local function ordered_iterator(t, skip, immutable)
-  local keys = sorted_keys(t, skip, immutable)
+local function ordered_iterator(t, skip)
+  local keys = sorted_keys(t, skip)
   local n, i = #keys, 0
   return function()
     i = i + 1
@@ -72,6 +66,34 @@ local function ordered_iterator(t, skip, immutable)
       return k, t[k]
     end
   end
+end
+
+-- Read-only tables (frozen tables, profile tables) never change, so their key order is computed
+-- once, and pairs on them returns a stateless iterator: no closure and no sort per loop. The order
+-- is kept per proxy in a weak table, so the backing table never reaches a rule.
+local proxy_order = setmetatable({}, { __mode = "k" })
+
+local function ordered_next(proxy, key)
+  local order = proxy_order[proxy]
+  if order == nil then error("bad argument #1 to 'next' (not a table iterated with pairs)", 2) end
+  local i = 1
+  if key ~= nil then
+    local at = order.index[key]
+    if at == nil then error("invalid key to 'next'", 2) end
+    i = at + 1
+  end
+  local k = order.keys[i]
+  if k ~= nil then return k, order.raw[k] end
+end
+
+local function read_only_pairs(proxy, raw, skip)
+  if proxy_order[proxy] == nil then
+    local keys = sorted_keys(raw, skip)
+    local index = {}
+    for i = 1, #keys do index[keys[i]] = i end
+    proxy_order[proxy] = { keys = keys, index = index, raw = raw }
+  end
+  return ordered_next, proxy, nil
 end
 
 --- pairs in sorted key order (numbers, then strings), so that outputs never depend on hash order.
@@ -99,7 +121,7 @@ local function freeze(t)
     __index = t,
     __newindex = readonly_error,
     __len = function() return rawlen(t) end,
-    __pairs = function() return ordered_iterator(t, nil, true), proxy, nil end,
+    __pairs = function() return read_only_pairs(proxy, t) end,
     __metatable = READONLY,
   })
   frozen[proxy] = true
@@ -219,8 +241,7 @@ local proxy_template = {
   __newindex = H.proxy_newindex,
   __len = H.proxy_len,
   __pairs = function(proxy)
-    local raw = rawmeta(proxy).__index
-    return ordered_iterator(raw, PATH, true), proxy, nil
+    return read_only_pairs(proxy, rawmeta(proxy).__index, PATH)
   end,
   __metatable = READONLY,
 }
@@ -343,7 +364,10 @@ local function make_library(pack)
   local function row_matches(row, match)
     local m = row.match
     if m == nil then return true end
-    for k, v in pairs(m) do
+    -- A conjunction does not depend on order: walk the frozen table's backing table directly.
+    local mt = rawmeta(m)
+    local raw = mt and mt.__index or m
+    for k, v in next, raw do
       if match == nil or match[k] ~= v then return false end
     end
     return true
@@ -520,7 +544,10 @@ local function run_rule(def, plant, params, date)
   if applies ~= nil then
     local ok, reason = applies(plant, ctx, params)
     if not ok then
-      host.not_applicable(reason or "the rule's applicability test is false")
+      -- A plain reason goes back as the call's result (no host call); anything else is checked by the host.
+      if reason == nil then return "the rule's applicability test is false" end
+      if type(reason) == "string" then return reason end
+      host.not_applicable(reason)
       return
     end
   end

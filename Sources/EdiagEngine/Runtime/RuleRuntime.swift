@@ -316,7 +316,12 @@ public final class RuleRuntime {
             lua.pushString(profile.assessmentDate)
             let start = options.collectCosts ? clock.now : nil
             do {
-                try lua.call(arguments: 4, results: 0, limits: options.limits)
+                try lua.call(arguments: 4, results: 1, limits: options.limits)
+                // run_rule returns the reason when the rule's applicability test said no.
+                if let reason = lua.toString(-1) {
+                    evaluation!.outcomes.append(RuleOutcome(ruleID: rule.id, status: .notApplicable, detail: reason))
+                }
+                lua.pop(1)
                 let done = evaluation!
                 findings += done.findings
                 outcomes += done.outcomes
