@@ -111,7 +111,7 @@ struct SVGCanvas {
     }
 }
 
-/// Round axis ticks (1, 2, 5 × 10ⁿ) covering a range.
+/// Round axis ticks (1, 2, 5 × 10ⁿ) covering a range: the first tick is at or below its low end, the last at or above its high end.
 enum AxisTicks {
     static func ticks(from low: Double, to high: Double, count: Int = 5) -> [Double] {
         guard high > low, low.isFinite, high.isFinite else { return [low] }
@@ -121,10 +121,13 @@ enum AxisTicks {
         while magnitude > raw { magnitude /= 10 }
         let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? magnitude * 10
         var ticks: [Double] = []
-        var t = (low / step).rounded(.down) * step
-        while t <= high + step * 1e-9 {
-            if t >= low - step * 1e-9 { ticks.append(NumberFormat.significant(t, digits: 12)) }
-            t += step
+        // From the last round number at or below `low` to the first at or above `high`.
+        var i = (low / step).rounded(.down)
+        while true {
+            let t = NumberFormat.significant(i * step, digits: 12)
+            ticks.append(t)
+            if t >= high - step * 1e-9 { break }
+            i += 1
         }
         return ticks
     }

@@ -200,7 +200,8 @@ struct PlantReportModel {
         }
         if let e = f.economics {
             row["tce"] = ReportNumber.cell(e.tce)
-            row["kwh"] = ReportNumber.cell(e.savings.filter { $0.unit == "kWh" }.reduce(0) { $0 + $1.amount })
+            let electricity = e.savings.filter { $0.unit == "kWh" }
+            if !electricity.isEmpty { row["kwh"] = ReportNumber.cell(electricity.reduce(0) { $0 + $1.amount }) }
             row["fuel"] = e.savings.filter { $0.unit != "kWh" }
                 .map { "\(ReportNumber.cell($0.amount)) \($0.unit) \(labels.carrier($0.carrier, language))" }.joined(separator: "; ")
             row["co2"] = ReportNumber.cell(e.co2)
