@@ -85,11 +85,20 @@ struct Report: ParsableCommand {
             Console.error("error: \(error)")
             throw ExitCode(1)
         }
-        do {
-            try Console.write(try renderer.render(document: json, format: format, language: lang), to: output)
-        } catch let error as ReportError {
-            Console.error("error: \(document): \(error)")
+        // `ediag diagnose` writes an array when given several profiles.
+        var documents = [json]
+        if case .array(let items) = json { documents = items }
+        if format == .html && documents.count != 1 {
+            Console.error("error: \(document) holds \(documents.count) documents; HTML is one page per plant (use markdown or csv, or render each plant's file)")
             throw ExitCode(1)
         }
+        var texts: [String] = []
+        for (index, item) in documents.enumerated() {
+            do { texts.append(try renderer.render(document: item, format: format, language: lang)) } catch {
+                Console.error("error: \(document)\(documents.count > 1 ? " [\(index)]" : ""): \(error)")
+                throw ExitCode(1)
+            }
+        }
+        try Console.write(format == .csv ? CSVTable.concatenate(texts) : texts.joined(separator: "\n"), to: output)
     }
 }

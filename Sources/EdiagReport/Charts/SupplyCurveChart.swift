@@ -69,7 +69,7 @@ struct SupplyCurveChart {
             let label = "\(priceLabel) \(NumberFormat.grouped(energyPrice, decimals: 0))"
             c.line(x1: left, y1: y(energyPrice), x2: left + plotWidth, y2: y(energyPrice), stroke: "#c0392b", width: 2, dash: "6 4",
                    tooltip: label)
-            c.text(label, x: left + plotWidth - 4, y: y(energyPrice) - 6, size: 11, anchor: .end, fill: "#c0392b", bold: true)
+            c.text(label, x: left + 6, y: y(energyPrice) - 6, size: 11, anchor: .start, fill: "#c0392b", bold: true)
         }
         c.text(xAxis, x: left + plotWidth / 2, y: height - 12, size: 11, anchor: .middle, fill: "#333")
         c.text(yAxis, x: left - 6, y: top - 14, size: 11, anchor: .start, fill: "#333")

@@ -1,4 +1,4 @@
-public import EdiagModel
+import EdiagModel
 
 /// Why a stored document cannot be rendered: the field path and what was expected there.
 public struct ReportDocumentError: Error, Sendable, CustomStringConvertible {
@@ -43,11 +43,6 @@ struct DocumentReader {
             throw ReportDocumentError(path: path, message: "expected an object, found \(Self.kind(value))")
         }
         return pairs.first { $0.0 == key }?.1
-    }
-
-    func has(_ key: String) -> Bool {
-        guard let v = try? lookup(key) else { return false }
-        return v != .null
     }
 
     func object(_ key: String) throws(ReportDocumentError) -> DocumentReader {

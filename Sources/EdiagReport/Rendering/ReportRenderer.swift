@@ -42,8 +42,6 @@ public enum ReportError: Error, Sendable, CustomStringConvertible {
 /// let html = try renderer.renderPlant(document: json, format: .html, language: .zh)
 /// ```
 public struct ReportRenderer: Sendable {
-    /// The file names the templates were read from, for messages (`built-in:<name>` for defaults).
-    public let templatePaths: [String: String]
     private let library: MustacheLibrary
     private let labels: [ReportLanguage: ReportLabels]
     private let style: String
@@ -55,35 +53,35 @@ public struct ReportRenderer: Sendable {
         _ = ReportContentType.registered
         do {
             var library = MustacheLibrary()
-            var paths: [String: String] = [:]
             var files: [TemplateFile] = []
             for name in templates.mustacheNames() {
                 let file = try templates.file(name)
-                let key = String(name.dropLast(".mustache".count))
-                let pragma = ReportContentType.pragma(forTemplateNamed: name) ?? ""
-                do {
-                    library.register(try MustacheTemplate(string: pragma + file.text), named: key)
-                } catch let error as MustacheTemplate.ParserError {
-                    let column = error.context.lineNumber == 1 ? error.context.columnNumber - pragma.count : error.context.columnNumber
-                    throw ReportTemplateError(file: file.path, line: error.context.lineNumber, column: max(column, 1),
-                                              message: Self.explain(error.error))
-                } catch {
-                    throw ReportTemplateError(file: file.path, message: "cannot be parsed: \(error)")
-                }
-                paths[key] = file.path
+                library.register(try Self.parse(file), named: String(name.dropLast(".mustache".count)))
                 files.append(file)
             }
             for file in files { try Self.checkPartials(file, in: library) }
             var labels: [ReportLanguage: ReportLabels] = [:]
             for language in ReportLanguage.allCases { labels[language] = try ReportLabels.load(language, from: templates) }
             self.library = library
-            self.templatePaths = paths
             self.labels = labels
             self.style = try templates.file("style.css").text
-        } catch let error as ReportTemplateError {
-            throw .template(error)
         } catch {
-            throw .unsupported("\(error)")
+            throw .template(error)
+        }
+    }
+
+    /// Parses one template with the escaping its file name selects.
+    private static func parse(_ file: TemplateFile) throws(ReportTemplateError) -> MustacheTemplate {
+        let pragma = ReportContentType.pragma(forTemplateNamed: file.name) ?? ""
+        do {
+            return try MustacheTemplate(string: pragma + file.text)
+        } catch let error as MustacheTemplate.ParserError {
+            // The pragma is prepended on line 1 without a line break: only line 1's columns move.
+            let column = error.context.lineNumber == 1 ? error.context.columnNumber - pragma.count : error.context.columnNumber
+            throw ReportTemplateError(file: file.path, line: error.context.lineNumber, column: max(column, 1),
+                                      message: explain(error.error))
+        } catch {
+            throw ReportTemplateError(file: file.path, message: "cannot be parsed: \(error)")
         }
     }
 
