@@ -111,4 +111,17 @@ private func ediag(_ arguments: [String]) throws -> (status: Int32, out: String,
         #expect(broken.status == 1)
         #expect(broken.err.contains(dir + "/plant.md.mustache:"))
     }
+
+    /// A plugin's `templates/` folder changes the reports of runs that load the plugin.
+    @Test func pluginTemplates() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plugin-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: root + "/plugins/equipment", toPath: dir + "/equipment")
+        try FileManager.default.createDirectory(atPath: dir + "/equipment/templates", withIntermediateDirectories: true)
+        try "report_title: 设备专项节能诊断报告\n".write(toFile: dir + "/equipment/templates/labels.zh.yaml", atomically: true, encoding: .utf8)
+        let r = try ediag(["diagnose", "examples/plants/mixed-equipment.yaml", "--rules", dir, "--format", "markdown"])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.out.hasPrefix("# 湘潭某机械制造有限公司 — 设备专项节能诊断报告\n"))
+    }
 }
