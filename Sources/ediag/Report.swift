@@ -32,11 +32,9 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Render a stored diagnosis or portfolio JSON document as HTML, Markdown or CSV.",
         discussion: """
-            The document's "schema" key decides the report: ediag/diagnosis@1 (from `ediag diagnose --format
-            json`) gives the plant report, ediag/portfolio@1 (from `ediag batch`) the portfolio summary.
-            Templates are looked up in --templates DIR, then in each plugin's templates/ folder, then in the
-            defaults built into ediag; --export-templates writes the defaults out to start a restyle or a
-            translation (docs/reports.md).
+            The document's "schema" key decides the report: ediag/diagnosis@1 (from `ediag diagnose --format json`) gives the plant report, ediag/portfolio@1 (from `ediag batch`) the portfolio summary.
+
+            Templates are looked up in --templates DIR, then in each plugin's templates/ folder, then in the defaults built into ediag; --export-templates writes the defaults out to start a restyle or a translation (docs/reports.md).
 
             Examples:
               ediag report out/plant.json --format html -o plant.html
@@ -48,7 +46,7 @@ struct Report: ParsableCommand {
     @Argument(help: "A diagnosis or portfolio JSON document.")
     var document: String?
 
-    @Option(help: "Output format: html, markdown or csv (plant reports only).")
+    @Option(help: "Output format: html, markdown, or csv (plant reports only).")
     var format: ReportFormat = .html
 
     @Option(help: "Report language: zh or en.")
