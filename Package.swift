@@ -8,6 +8,17 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+/// The default report templates, embedded so the binary renders reports from anywhere
+/// (`docs/reports.md`); files on disk override them.
+enum ReportTemplates {
+    static let files = [
+        "labels.en.yaml", "labels.zh.yaml", "style.css",
+        "plant.md.mustache", "plant.html.mustache", "plant.csv.mustache",
+        "portfolio.md.mustache", "portfolio.html.mustache",
+    ]
+    static var embedded: [Resource] { files.map { .embedInCode("Templates/" + $0) } }
+}
+
 let package = Package(
     name: "ediag",
     platforms: [.macOS(.v13)],
@@ -18,6 +29,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // Debian's liblua5.4-dev, found with pkg-config.
@@ -49,7 +61,12 @@ let package = Package(
         ),
         .target(
             name: "EdiagReport",
-            dependencies: ["EdiagModel", "EdiagEngine"],
+            dependencies: [
+                "EdiagModel", "EdiagEngine", .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            exclude: ["Templates/README.md"],
+            resources: ReportTemplates.embedded,
             swiftSettings: strictSettings
         ),
         .target(
@@ -83,6 +100,12 @@ let package = Package(
         .testTarget(
             name: "EdiagBenchTests",
             dependencies: ["EdiagBench", "EdiagModel", "EdiagEngine"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EdiagReportTests",
+            dependencies: ["EdiagReport", "EdiagModel"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(

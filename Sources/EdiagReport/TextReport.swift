@@ -1,6 +1,6 @@
 public import EdiagModel
 
-/// Plain-text and Markdown renderings of a diagnosis for terminals and hand-offs.
+/// The plain-text rendering of a diagnosis for terminals (Markdown, HTML and CSV come from `ReportRenderer`).
 public enum TextReport {
     static func money(_ yuan: Double?) -> String {
         guard let yuan else { return "–" }
@@ -46,60 +46,6 @@ public enum TextReport {
         if !d.warnings.isEmpty {
             out += "\n\(zh ? "数据警告" : "Profile warnings"):\n"
             for w in d.warnings { out += "  - \(w)\n" }
-        }
-        return out
-    }
-
-    /// A Markdown report: summary, compliance table, outdated equipment, measures.
-    public static func markdown(_ d: Diagnosis, language: ReportLanguage) -> String {
-        let zh = language == .zh
-        var out = "# \(d.plantName) (\(d.plantID))\n\n"
-        out += "\(zh ? "行业" : "Sector"): \(d.sector) · \(zh ? "评估日期" : "Assessment date"): \(d.assessmentDate)\n\n"
-        let t = d.totals
-        out += "## \(zh ? "摘要" : "Summary")\n\n"
-        out += "| \(zh ? "项目" : "item") | \(zh ? "数值" : "value") |\n|---|---|\n"
-        out += "| \(zh ? "措施数" : "measures") | \(t.count) |\n"
-        out += "| tce/a | \(NumberFormat.grouped(t.tcePerYear, decimals: 1)) |\n"
-        out += "| t CO2/a | \(NumberFormat.grouped(t.co2TonnesPerYear, decimals: 1)) |\n"
-        out += "| \(zh ? "年节约" : "saving per year") | \(money(t.yuanPerYear)) |\n"
-        out += "| \(zh ? "投资" : "investment") | \(money(t.investmentYuan)) |\n\n"
-        let compliance = d.findings.filter { $0.compliance != nil }
-        if !compliance.isEmpty {
-            out += "## \(zh ? "能耗限额符合性" : "Energy-consumption limits")\n\n"
-            out += "| \(zh ? "指标" : "indicator") | \(zh ? "对象" : "subject") | \(zh ? "实际值" : "actual") | 1/2/3 | \(zh ? "结果" : "result") | \(zh ? "标准" : "standard") |\n|---|---|---|---|---|---|\n"
-            for f in compliance {
-                let c = f.compliance!
-                let th = c.thresholds.map { $0.map { NumberFormat.plain($0) } ?? "–" }.joined(separator: "/")
-                out += "| \(c.indicator.text(language)) | \(f.subject) | \(NumberFormat.grouped(c.value, decimals: 1)) \(c.unit) | \(th) | \(c.grade.label.text(language)) | \(c.standard) |\n"
-            }
-            out += "\n"
-        }
-        let outdated = d.findings.filter { $0.category == .outdatedEquipment }
-        if !outdated.isEmpty {
-            out += "## \(zh ? "淘汰落后设备" : "Outdated equipment")\n\n"
-            for f in outdated { out += "- **\(f.subject)**: \(f.message.text(language))\n" }
-            out += "\n"
-        }
-        let measures = d.findings.filter { $0.economics != nil }
-        if !measures.isEmpty {
-            out += "## \(zh ? "节能措施（按优先级）" : "Recommended measures (priority order)")\n\n"
-            out += "| # | \(zh ? "措施" : "measure") | \(zh ? "对象" : "subject") | tce/a | t CO2/a | \(zh ? "年节约" : "saving/a") | \(zh ? "投资" : "investment") | \(zh ? "回收期" : "payback") | \(zh ? "置信度" : "confidence") |\n|---|---|---|---|---|---|---|---|---|\n"
-            for f in measures {
-                let e = f.economics!
-                out += "| \(f.priority) | \(f.title.text(language)) | \(f.subject) | \(NumberFormat.grouped(e.tcePerYear, decimals: 1)) | \(NumberFormat.grouped(e.co2TonnesPerYear, decimals: 1)) | \(money(e.yuanPerYear)) | \(money(e.investmentYuan)) | \(years(e.simplePaybackYears)) | \(e.confidence) |\n"
-            }
-            out += "\n"
-        }
-        let others = d.findings.filter { $0.compliance == nil && $0.economics == nil && $0.category != .outdatedEquipment }
-        if !others.isEmpty {
-            out += "## \(zh ? "其他发现" : "Other findings")\n\n"
-            for f in others { out += "- [\(f.severity.rawValue)] \(f.title.text(language)) (\(f.subject)): \(f.message.text(language))\n" }
-            out += "\n"
-        }
-        let undetermined = d.outcomes.filter { $0.status == .insufficientData || $0.status == .failed }
-        if !undetermined.isEmpty {
-            out += "## \(zh ? "未能判定" : "Not determined")\n\n"
-            for o in undetermined { out += "- \(o.ruleID)\(o.subject.map { " (\($0))" } ?? ""): \(o.status.rawValue) — \(o.detail)\n" }
         }
         return out
     }

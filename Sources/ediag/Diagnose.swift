@@ -16,16 +16,17 @@ struct Diagnose: ParsableCommand {
             Examples:
               ediag diagnose examples/plants/cement-laggard.yaml
               ediag diagnose a.yaml b.json --format json --lang en --output out.json
+              ediag diagnose plant.yaml --format html --output plant.html
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown, html, csv }
 
     @Argument(help: "Plant profiles (YAML or JSON).")
     var profiles: [String]
 
     @OptionGroup var rules: RuleSourceOptions
 
-    @Option(help: "Output format: text, json or markdown.")
+    @Option(help: "Output format: text, json, markdown, html (one profile) or csv (report templates: docs/reports.md).")
     var format: Format = .text
 
     @Option(help: "Report language: zh or en.")
@@ -37,11 +38,20 @@ struct Diagnose: ParsableCommand {
     @Option(help: "Rank measures by payback (default), npv, tce or cce.")
     var rank: RankingKey = .payback
 
+    @OptionGroup var templates: ReportTemplateOptions
+
     @Flag(help: "Add per-rule time, instructions and peak memory to the output.")
     var stats = false
 
+    func validate() throws {
+        if format == .html && profiles.count > 1 {
+            throw ValidationError("--format html writes one page per plant: give one profile (or use `ediag batch`)")
+        }
+    }
+
     func run() throws {
         let (packs, packErrors) = rules.loadPacks()
+        let renderer: ReportRenderer? = [.markdown, .html, .csv].contains(format) ? try templates.renderer(packs: packs) : nil
         var options = RuntimeOptions()
         options.ranking = rank
         options.collectCosts = stats
@@ -63,7 +73,13 @@ struct Diagnose: ParsableCommand {
             switch format {
             case .json: documents.append(DiagnosisJSON.document(diagnosis, run: run))
             case .text: texts.append(TextReport.text(diagnosis, language: lang))
-            case .markdown: texts.append(TextReport.markdown(diagnosis, language: lang))
+            case .markdown, .html, .csv:
+                let report = ReportFormat(rawValue: format.rawValue)!
+                let document = DiagnosisJSON.document(diagnosis, run: run)
+                do { texts.append(try renderer!.renderPlant(document: document, format: report, language: lang)) } catch {
+                    Console.error("error: \(path): \(error)")
+                    failed = true
+                }
             }
             if stats {
                 for c in diagnosis.costs {
@@ -74,6 +90,7 @@ struct Diagnose: ParsableCommand {
         let text: String
         switch format {
         case .json: text = (documents.count == 1 ? documents[0] : .array(documents)).serialized() + "\n"
+        case .csv: text = CSVTable.concatenate(texts)
         default: text = texts.joined(separator: "\n")
         }
         try Console.write(text, to: output)

@@ -12,9 +12,10 @@ struct Ediag: ParsableCommand {
               ediag diagnose plant.yaml --format json --output plant.diagnosis.json
               ediag validate examples/plants/*.yaml
               ediag rules list --sector cement
+              ediag report plant.diagnosis.json --format html -o plant.html
             """,
         version: EdiagVersion.current,
-        subcommands: [Diagnose.self, Validate.self, Rules.self, Schema.self, TestCommand.self, Generate.self, Bench.self]
+        subcommands: [Diagnose.self, Report.self, Validate.self, Rules.self, Schema.self, TestCommand.self, Generate.self, Bench.self]
     )
 }
 

@@ -68,4 +68,60 @@ private func ediag(_ arguments: [String]) throws -> (status: Int32, out: String,
         #expect(missing.status != 0)
         #expect(missing.err.contains("Did you mean cement.clinker-energy-limit"))
     }
+
+    /// `ediag diagnose --format html` writes one self-contained page with charts; `report` renders the same
+    /// page from the stored JSON.
+    @Test func htmlReportFromDiagnoseAndFromJSON() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let direct = try ediag(["diagnose", "examples/plants/cement-laggard.yaml", "--format", "html", "--lang", "en"])
+        #expect(direct.status == 0, "\(direct.err)")
+        #expect(direct.out.hasPrefix("<!DOCTYPE html>") && direct.out.contains("id=\"supply-curve\""))
+        _ = try ediag(["diagnose", "examples/plants/cement-laggard.yaml", "--format", "json", "-o", dir + "/plant.json"])
+        let stored = try ediag(["report", dir + "/plant.json", "--format", "html", "--lang", "en"])
+        #expect(stored.status == 0, "\(stored.err)")
+        #expect(stored.out == direct.out)
+        let several = try ediag(["diagnose", "examples/plants/cement-laggard.yaml", "examples/plants/cement-leader.yaml", "--format", "html"])
+        #expect(several.status != 0 && several.err.contains("one page per plant"))
+    }
+
+    /// CSV of several plants: one byte-order mark, one header, then every plant's findings.
+    @Test func csvOfSeveralPlants() throws {
+        let r = try ediag(["diagnose", "examples/plants/cement-laggard.yaml", "examples/plants/cement-leader.yaml", "--format", "csv"])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.out.hasPrefix("\u{FEFF}企业编号,") && r.out.components(separatedBy: "\u{FEFF}").count == 2)
+        #expect(r.out.components(separatedBy: "企业编号").count == 2)
+        #expect(r.out.contains("\r\nHN-CEM-0007,") && r.out.contains("\r\n") && !r.out.contains("\n\n"))
+    }
+
+    /// `ediag report --templates` uses the agency's folder; a broken template stops with its file and line.
+    @Test func reportTemplatesOption() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tpl-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let export = try ediag(["report", "--export-templates", dir])
+        #expect(export.status == 0, "\(export.err)")
+        try "summary: 概要（本机构）\n".write(toFile: dir + "/labels.zh.yaml", atomically: true, encoding: .utf8)
+        _ = try ediag(["diagnose", "examples/plants/cement-leader.yaml", "--format", "json", "-o", dir + "/plant.json"])
+        let md = try ediag(["report", dir + "/plant.json", "--format", "markdown", "--templates", dir])
+        #expect(md.status == 0, "\(md.err)")
+        #expect(md.out.contains("## 概要（本机构）"))
+        try "{{#measures}}\n".write(toFile: dir + "/plant.md.mustache", atomically: true, encoding: .utf8)
+        let broken = try ediag(["report", dir + "/plant.json", "--format", "markdown", "--templates", dir])
+        #expect(broken.status == 1)
+        #expect(broken.err.contains(dir + "/plant.md.mustache:"))
+    }
+
+    /// A plugin's `templates/` folder changes the reports of runs that load the plugin.
+    @Test func pluginTemplates() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plugin-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: root + "/plugins/equipment", toPath: dir + "/equipment")
+        try FileManager.default.createDirectory(atPath: dir + "/equipment/templates", withIntermediateDirectories: true)
+        try "report_title: 设备专项节能诊断报告\n".write(toFile: dir + "/equipment/templates/labels.zh.yaml", atomically: true, encoding: .utf8)
+        let r = try ediag(["diagnose", "examples/plants/mixed-equipment.yaml", "--rules", dir, "--format", "markdown"])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.out.hasPrefix("# 湘潭某机械制造有限公司 — 设备专项节能诊断报告\n"))
+    }
 }
