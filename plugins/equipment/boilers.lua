@@ -194,6 +194,9 @@ rule {
             ctx:recommend {
               subject = b.id,
               savings = { [carrier] = fuel },
+              -- Steam-side measures of the sector packs save from the same boiler fuel (group steam:<boiler>).
+              interaction = { group = "steam:" .. b.id,
+                              base = { [carrier] = heat / (eta_old / 100) * 1e6 / (KJ_PER_KGCE * kgce_per_unit(plant, carrier)) } },
               investment = investment,
               lifetime = params.lifetime,
               confidence = confidence == "high" and "medium" or "low",

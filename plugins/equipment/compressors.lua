@@ -136,6 +136,8 @@ rule {
         ctx:recommend {
           subject = c.id,
           savings = { electricity = kwh },
+          -- Leak repair and pressure reduction both save from the compressor's energy.
+          interaction = { group = "compressed-air:" .. c.id, base = { electricity = energy } },
           investment = params.unit_cost * c.rated_power * operating.count(c),
           lifetime = params.lifetime,
           confidence = lower_confidence(confidence),
@@ -208,6 +210,7 @@ rule {
           ctx:recommend {
             subject = c.id,
             savings = { electricity = kwh },
+            interaction = { group = "compressed-air:" .. c.id, base = { electricity = energy } },
             investment = params.unit_cost * c.rated_power * operating.count(c),
             lifetime = params.lifetime,
             confidence = lower_confidence(confidence),

@@ -111,6 +111,8 @@ rule {
         ctx:recommend {
           subject = item.id,
           savings = { electricity = kwh },
+          -- A motor replacement on the same drive saves from the same input energy.
+          interaction = { group = "drive:" .. item.id, base = { electricity = item.rated_power * load * hours * count } },
           investment = params.unit_cost * item.rated_power * count,
           lifetime = params.lifetime,
           confidence = operating.confidence(hours_given, load_given) == "high" and "medium" or "low",

@@ -100,6 +100,8 @@ rule {
           ctx:recommend {
             subject = m.id,
             savings = { electricity = kwh },
+            -- The drive's input energy is the flow a VFD on the same motor also saves from.
+            interaction = { group = "drive:" .. m.id, base = { electricity = m.rated_power * load * hours * count / eta_old } },
             investment = params.unit_cost * m.rated_power * count,
             lifetime = params.lifetime,
             confidence = operating.confidence(hours_given, load_given),

@@ -48,23 +48,13 @@ extension RuleRuntime {
             return .failure("ctx:recommend expects a table {savings = {electricity = …}, investment = …, lifetime = …}")
         }
         do throws(RuleOutputError) {
-            var savings: [(carrier: String, amount: Double)] = []
             lua.rawGetField(t.index, "savings")
             guard let s = LuaTableReader(lua, at: -1, path: "ctx:recommend.savings") else {
                 lua.pop(1)
                 throw RuleOutputError("ctx:recommend needs savings = {carrier = amount per year, …}, e.g. {electricity = 1.2e6}")
             }
-            for key in try s.sortedKeys() {
-                guard let carrier = EnergyCarrier.named(key) else {
-                    throw RuleOutputError("ctx:recommend.savings: unknown energy carrier '\(key)'; known: \(EnergyCarrier.all.map(\.id).joined(separator: ", "))")
-                }
-                let unit = carrier.unit + "/a"
-                let perYear = try s.with(key) { _ throws(RuleOutputError) in
-                    try Self.annualAmount(lua, path: "ctx:recommend.savings.\(key)", carrierUnit: carrier.unit, annualUnit: unit)
-                }
-                if let perYear { savings.append((key, perYear)) }
-            }
-            lua.pop(1)
+            defer { lua.pop(1) }
+            let savings = try Self.carrierAmounts(lua, s, path: "ctx:recommend.savings")
             guard !savings.isEmpty else { throw RuleOutputError("ctx:recommend: savings is empty") }
             guard let investment = try t.quantity("investment", in: "yuan") else {
                 throw RuleOutputError("ctx:recommend needs investment (yuan, or ediag.q(x, '万元'))")
@@ -92,9 +82,10 @@ extension RuleRuntime {
                 }
             }
             let measure = try t.string("measure") ?? eval.rule.measure ?? eval.rule.id
-            let economics = MeasureValuation.value(
+            var economics = MeasureValuation.value(
                 measure: measure, savings: savings, investment: investment, lifetime: lifetime, omCost: om,
                 rangeLow: range.0, rangeHigh: range.1, confidence: confidence, profile: eval.profile, settings: options.economics)
+            economics.interaction = try Self.interaction(lua, t)
             var values = try readValues(t)
             values["tce"] = .number(economics.tcePerYear)
             values["co2"] = .number(economics.co2TonnesPerYear)
@@ -119,6 +110,49 @@ extension RuleRuntime {
         } catch {
             return .failure(error.message)
         }
+    }
+
+    /// Carrier → amount per year entries of the table `reader` (keys sorted), each checked against
+    /// the carrier list and converted to the carrier's unit per year.
+    static func carrierAmounts(_ lua: LuaState, _ reader: LuaTableReader, path: String) throws(RuleOutputError) -> [(carrier: String, amount: Double)] {
+        var amounts: [(carrier: String, amount: Double)] = []
+        for key in try reader.sortedKeys() {
+            guard let carrier = EnergyCarrier.named(key) else {
+                throw RuleOutputError("\(path): unknown energy carrier '\(key)'; known: \(EnergyCarrier.all.map(\.id).joined(separator: ", "))")
+            }
+            let unit = carrier.unit + "/a"
+            let perYear = try reader.with(key) { _ throws(RuleOutputError) in
+                try Self.annualAmount(lua, path: "\(path).\(key)", carrierUnit: carrier.unit, annualUnit: unit)
+            }
+            if let perYear { amounts.append((key, perYear)) }
+        }
+        return amounts
+    }
+
+    /// `interaction = { group = "steam:B-1", base = {carrier = annual use}, overlap = {carrier = amount} }`
+    /// of `ctx:recommend`, or nil when the measure declares none.
+    static func interaction(_ lua: LuaState, _ t: LuaTableReader) throws(RuleOutputError) -> MeasureInteraction? {
+        guard t.has("interaction") else { return nil }
+        lua.rawGetField(t.index, "interaction")
+        defer { lua.pop(1) }
+        guard let i = LuaTableReader(lua, at: -1, path: "ctx:recommend.interaction"), let group = try i.string("group"), !group.isEmpty else {
+            throw RuleOutputError("ctx:recommend.interaction must be {group = \"flow:subject\", base = {…}, overlap = {…}}, e.g. group = \"steam:B-1\"")
+        }
+        var result = MeasureInteraction(group: group)
+        for (key, path) in [("base", "ctx:recommend.interaction.base"), ("overlap", "ctx:recommend.interaction.overlap")] where i.has(key) {
+            lua.rawGetField(i.index, key)
+            defer { lua.pop(1) }
+            guard let r = LuaTableReader(lua, at: -1, path: path) else {
+                throw RuleOutputError("\(path) must be a table {carrier = amount per year}")
+            }
+            for (carrier, amount) in try carrierAmounts(lua, r, path: path) {
+                guard amount.isFinite, key == "overlap" ? amount >= 0 : amount > 0 else {
+                    throw RuleOutputError("\(path).\(carrier) must be \(key == "overlap" ? "zero or positive" : "positive"), got \(amount)")
+                }
+                if key == "base" { result.base[carrier] = amount } else { result.overlap[carrier] = amount }
+            }
+        }
+        return result
     }
 
     /// A saving per year: a number in the carrier's unit, or a quantity whose unit is an amount

@@ -80,6 +80,7 @@ public enum MeasureValuation {
             measure: measure, savings: lines, tcePerYear: tce, co2TonnesPerYear: co2, yuanPerYear: net,
             investmentYuan: investment, lifetimeYears: lifetime, omYuanPerYear: omCost, simplePaybackYears: payback,
             npvYuan: npv, irr: irr, costOfConservedEnergyYuanPerTce: cce, discountRate: rate,
-            rangeLow: rangeLow, rangeHigh: rangeHigh, confidence: confidence, notes: notes)
+            rangeLow: rangeLow, rangeHigh: rangeHigh, confidence: confidence, notes: notes,
+            carbonPriceYuanPerTonne: carbonPrice)
     }
 }

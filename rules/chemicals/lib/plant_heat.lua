@@ -66,8 +66,10 @@ local function boiler_steam_per_year(boiler)
 end
 
 --- What `tonnes` of steam a year is worth, by carrier. A unit's own boiler comes first, then purchased
---- steam (never more than the plant buys), then a site boiler. Returns savings, evidence; or nil and the
---- profile fields that would tell where the steam comes from.
+--- steam (never more than the plant buys), then a site boiler. Returns savings, evidence and the
+--- interaction to pass to ctx:recommend (every measure saving the same boiler's fuel or the same bought
+--- steam shares one group, so the plant total counts the steam once); or nil and the profile fields that
+--- would tell where the steam comes from.
 function plant_heat.steam_savings(plant, unit_id, tonnes)
   local boiler = boiler_for(plant, unit_id)
   local bought = energy_use(plant, "steam")
@@ -77,6 +79,10 @@ function plant_heat.steam_savings(plant, unit_id, tonnes)
     local raised = boiler_steam_per_year(boiler)
     local counted = raised and math.min(tonnes, raised) or tonnes
     local fuel = plant_heat.carrier_for_heat(plant, carrier, counted * plant_heat.STEAM_KJ_PER_T / efficiency)
+    local interaction = { group = "steam:" .. boiler.id }
+    if raised ~= nil then
+      interaction.base = { [carrier] = plant_heat.carrier_for_heat(plant, carrier, raised * plant_heat.STEAM_KJ_PER_T / efficiency) }
+    end
     return { [carrier] = fuel }, {
       { name = "steam saved", value = counted, unit = "t/a",
         source = counted < tonnes and "measure model, capped at what the boiler raises (capacity × hours × load × count)"
@@ -84,7 +90,7 @@ function plant_heat.steam_savings(plant, unit_id, tonnes)
       { name = "boiler raising it", value = boiler.id, source = "equipment[" .. boiler.id .. "]" },
       { name = "boiler efficiency", value = efficiency, unit = "1",
         source = boiler.thermal_efficiency and ("equipment[" .. boiler.id .. "].thermal_efficiency") or plant_heat.BOILER_NOTE },
-    }
+    }, interaction
   end
   if bought ~= nil then
     local counted = math.min(tonnes, bought.consumption)
@@ -92,7 +98,7 @@ function plant_heat.steam_savings(plant, unit_id, tonnes)
       { name = "steam saved", value = counted, unit = "t/a",
         source = counted < tonnes and "measure model, capped at the steam the plant buys" or "measure model" },
       { name = "steam source", value = "purchased steam", source = "energy.steam" },
-    }
+    }, { group = "steam:purchased", base = { steam = bought.consumption } }
   end
   return nil, { "energy.steam (purchased steam)", "equipment[…] a coal, gas or oil boiler (serves: " .. unit_id .. ")" }
 end
