@@ -154,6 +154,14 @@ end
 
 --- The load-loss row a replacement is bought to: the unit's connection group, or when the profile
 --- gives none, the only group the reference tabulates for that rating and core.
+--- The electricity price the plant pays (yuan/kWh), or nil.
+local function electricity_price(plant)
+  if plant.energy ~= nil and plant.energy.electricity ~= nil and plant.energy.electricity.price ~= nil then
+    return plant.energy.electricity.price
+  end
+  return plant.finance and plant.finance.electricity_price or nil
+end
+
 local function replacement_load_row(t, core)
   if t.connection ~= nil then
     return newest_row(LOAD, { kva = ediag.round(t.rated_capacity, 1), core = core, connection = t.connection })
@@ -179,9 +187,11 @@ rule {
     .. "replaced by a grade-2 unit of the same rating and core; the saving is the no-load loss difference over the "
     .. "energised hours plus the load-loss difference scaled by the square of the load factor. Without a connection "
     .. "group the replacement's load loss is read in the one group the reference tabulates for that rating. A load "
-    .. "factor above 1 is held to 1 and hours to the year's hours.",
+    .. "factor above 1 is held to 1 and hours to the year's hours. A replacement whose simple payback at the plant's "
+    .. "electricity price exceeds the transformer's life is not proposed (replace with a grade-2 unit at the end of its "
+    .. "life); a unit on an elimination catalogue must go anyway (equipment.outdated-catalogue).",
   formula = "ΔkWh/a = (ΔP0 + ΔPk × β²) × hours × count, ΔP0 = P0_measured − P0_grade2, ΔPk = Pk_measured − Pk_grade2 (kW), "
-    .. "β = load factor; investment = unit cost × kVA × count",
+    .. "β = load factor; investment = unit cost × kVA × count; not proposed when investment ÷ (ΔkWh × price) > lifetime",
   references = {
     GB20052,
     { standard = "Transformer loss model", clause = "energy loss = (P0 + Pk × β²) × hours; β = load / rated capacity", confidence = "high" },
@@ -224,13 +234,20 @@ rule {
           local delta_p0 = t.no_load_loss - no_load_row.grade2
           local delta_pk = t.load_loss - load_row.grade2
           local kwh = (delta_p0 + delta_pk * beta ^ 2) * hours * count
+          local price = electricity_price(plant)
+          local investment = params.unit_cost * t.rated_capacity * count
+          local payback = price and price > 0 and kwh > 0 and investment / (kwh * price) or nil
           if kwh <= 0 then
             ctx:not_applicable { subject = t.id, reason = "a grade-2 transformer would not lose less at this load" }
+          elseif payback ~= nil and payback > params.lifetime then
+            ctx:not_applicable { subject = t.id, reason = string.format("an early replacement saves %.0f kWh a year and pays back "
+              .. "in %.0f years, longer than the %.0f-year life: replace it with a grade-2 unit when it reaches the end of its life",
+              kwh, payback, params.lifetime) }
           else
             ctx:recommend {
               subject = t.id,
               savings = { electricity = kwh },
-              investment = params.unit_cost * t.rated_capacity * count,
+              investment = investment,
               lifetime = params.lifetime,
               confidence = operating.confidence(hours_given, load_given) == "high" and "high" or "medium",
               message = {
