@@ -12,7 +12,7 @@ local MW_PER_TPH = 0.7
 local KJ_PER_KGCE = 29307.6 -- GB/T 2589-2020: 1 kgce = 29 307.6 kJ
 
 -- Boiler fuels and the energy carrier they are bought as.
-local FUEL_CARRIER = { coal = "raw_coal", natural_gas = "natural_gas", oil = "fuel_oil" }
+local FUEL_CARRIER = { coal = "raw_coal", natural_gas = "natural_gas", oil = "fuel_oil", biomass = "biomass" }
 
 local COAL_CLASS_NAME = { bituminous_ii = "bituminous_ii", bituminous_iii = "bituminous_iii", lignite = "lignite" }
 
@@ -118,7 +118,7 @@ rule {
   sector = "cross-sector",
   category = "saving_measure",
   measure = "boiler-flue-gas-recovery",
-  summary = "A coal, gas or oil boiler without an economizer loses sensible heat up the stack; an economizer raises its "
+  summary = "A coal, gas, oil or biomass boiler without an economizer loses sensible heat up the stack; an economizer raises its "
     .. "efficiency by about 5 points (the low end of the 5–15 % seen, sensible heat only). A gas boiler without "
     .. "condensing recovery gains about 5 points more from latent heat (together 10, mid-range). The fuel saved is "
     .. "the heat delivered divided by the old minus the new efficiency; heat delivered comes from the metered fuel "

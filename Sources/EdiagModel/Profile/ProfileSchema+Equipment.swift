@@ -66,7 +66,11 @@ extension ProfileSchema {
             .choice("fuel", ["coal", "natural_gas", "oil", "biomass", "electric", "waste_heat"], required: true, "Fuel."),
             .choice("coal_class", ["bituminous_ii", "bituminous_iii", "lignite", "anthracite"], "Design coal class (coal boilers)."),
             .choice("firing", ["grate", "fixed_grate", "cfb", "pulverised", "burner"], "Firing system."),
-            .efficiency("thermal_efficiency", "Measured or design thermal efficiency."),
+            FieldSpec("thermal_efficiency", .quantity(QuantitySpec(unit: "%", min: 0, minExclusive: true, max: 110)),
+                      "Measured or design thermal efficiency on the net (lower) calorific value basis of GB 24500-2020, "
+                        + "so a condensing gas boiler may exceed 100 % (grade 1 is 103 %); at most 110 %, since even full "
+                        + "condensation recovers only the latent heat of the flue-gas water vapour, about a tenth of the "
+                        + "net calorific value of natural gas."),
             .q("flue_gas_temperature", "°C", min: nil, "Flue-gas exit temperature."),
             .percent("flue_o2", max: 21, "Oxygen in the flue gas."),
             .flag("economizer", "An economizer is fitted."),

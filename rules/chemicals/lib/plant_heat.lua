@@ -14,13 +14,14 @@ plant_heat.STEAM_KJ_PER_T = 3763000
 plant_heat.KJ_PER_KGCE = 29307.6
 
 -- Boiler fuels that have an ediag energy carrier.
-local BOILER_FUEL_CARRIER = { coal = "raw_coal", natural_gas = "natural_gas", oil = "fuel_oil" }
+local BOILER_FUEL_CARRIER = { coal = "raw_coal", natural_gas = "natural_gas", oil = "fuel_oil", biomass = "biomass" }
 
 -- Boiler efficiency when the profile gives none: GB 24500-2020 grade 3 (limit) design efficiency,
--- shared/reference/energy-figures.md §5.5 (EQE, H): CFB coal bituminous II 86 %, gas non-condensing 92 %, oil 90 %.
-local DEFAULT_BOILER_EFFICIENCY = { coal = 0.86, natural_gas = 0.92, oil = 0.90 }
+-- shared/reference/energy-figures.md §5.5 (EQE, H): CFB coal bituminous II 86 %, gas non-condensing 92 %, oil 90 %,
+-- biomass ≤ 10 t/h 80 % (the lower of its two bands).
+local DEFAULT_BOILER_EFFICIENCY = { coal = 0.86, natural_gas = 0.92, oil = 0.90, biomass = 0.80 }
 
-plant_heat.BOILER_NOTE = "GB 24500-2020 grade 3 design efficiency for its fuel (coal 86 %, gas 92 %, oil 90 %; shared/reference §5.5)"
+plant_heat.BOILER_NOTE = "GB 24500-2020 grade 3 design efficiency for its fuel (coal 86 %, gas 92 %, oil 90 %, biomass 80 %; shared/reference §5.5)"
 
 local function energy_use(plant, carrier)
   if plant.energy == nil then return nil end

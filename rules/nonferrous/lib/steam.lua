@@ -7,14 +7,14 @@
 local steam = {}
 
 -- Boiler fuels that have an ediag energy carrier.
-local FUEL_CARRIER = { coal = "raw_coal", natural_gas = "natural_gas", oil = "fuel_oil" }
+local FUEL_CARRIER = { coal = "raw_coal", natural_gas = "natural_gas", oil = "fuel_oil", biomass = "biomass" }
 
 -- Boiler efficiency when the profile gives none: the GB 24500-2020 grade 3 (limit) design efficiency
 -- (shared/reference/energy-figures.md §5.5, EQE transcription, H): CFB coal, bituminous II 86 %;
--- natural gas, non-condensing 92 %; oil 90 %.
-steam.DEFAULT_BOILER_EFFICIENCY = { coal = 0.86, natural_gas = 0.92, oil = 0.90 }
+-- natural gas, non-condensing 92 %; oil 90 %; biomass ≤ 10 t/h 80 % (the lower of its two bands).
+steam.DEFAULT_BOILER_EFFICIENCY = { coal = 0.86, natural_gas = 0.92, oil = 0.90, biomass = 0.80 }
 
-steam.SOURCE_NOTE = "boiler efficiency default: GB 24500-2020 grade 3 (CFB coal 86 %, gas 92 %, oil 90 %); "
+steam.SOURCE_NOTE = "boiler efficiency default: GB 24500-2020 grade 3 (CFB coal 86 %, gas 92 %, oil 90 %, biomass 80 %); "
   .. "steam 128.6 kgce/t (GB/T 2589-2020 Appendix A, low-pressure steam)"
 
 --- The boiler that raises steam for `unit_id`: one that serves it, else one that serves nothing named.
