@@ -48,13 +48,15 @@ function plant_heat.steam_for_heat(kilojoules)
   return kilojoules / plant_heat.STEAM_KJ_PER_T
 end
 
---- The boiler raising steam for a unit: one that serves it, else the first that serves nothing named.
+--- The boiler raising steam for a unit: one that serves it, else the largest (rated t/h × count) of those
+--- that serve nothing named — the site's main steam source, not whichever is listed first.
 local function boiler_for(plant, unit_id)
-  local general = nil
+  local general, general_rating = nil, -1
   for _, boiler in ipairs(ediag.equipment(plant, "boiler")) do
     if BOILER_FUEL_CARRIER[boiler.fuel] ~= nil then
       if boiler.serves == unit_id then return boiler end
-      if boiler.serves == nil and general == nil then general = boiler end
+      local rating = boiler.capacity * (boiler.count or 1)
+      if boiler.serves == nil and rating > general_rating then general, general_rating = boiler, rating end
     end
   end
   return general

@@ -17,13 +17,15 @@ steam.DEFAULT_BOILER_EFFICIENCY = { coal = 0.86, natural_gas = 0.92, oil = 0.90,
 steam.SOURCE_NOTE = "boiler efficiency default: GB 24500-2020 grade 3 (CFB coal 86 %, gas 92 %, oil 90 %, biomass 80 %); "
   .. "steam 128.6 kgce/t (GB/T 2589-2020 Appendix A, low-pressure steam)"
 
---- The boiler that raises steam for `unit_id`: one that serves it, else one that serves nothing named.
+--- The boiler that raises steam for `unit_id`: one that serves it, else the largest (rated t/h × count)
+--- of those that serve nothing named — the site's main steam source, not whichever is listed first.
 local function boiler_for(plant, unit_id)
-  local fallback = nil
+  local fallback, fallback_rating = nil, -1
   for _, boiler in ipairs(ediag.equipment(plant, "boiler")) do
     if FUEL_CARRIER[boiler.fuel] ~= nil then
       if boiler.serves == unit_id then return boiler end
-      if boiler.serves == nil and fallback == nil then fallback = boiler end
+      local rating = boiler.capacity * (boiler.count or 1)
+      if boiler.serves == nil and rating > fallback_rating then fallback, fallback_rating = boiler, rating end
     end
   end
   return fallback
