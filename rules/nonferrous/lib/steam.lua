@@ -51,8 +51,9 @@ local function buys_steam(plant)
 end
 
 --- What `tonnes` of steam a year saves, by carrier. Purchased steam cannot save more than the plant buys.
---- Returns savings, evidence and the tonnes counted on success; nil, needs (profile fields) when the
---- steam source is unknown.
+--- Returns savings, evidence, the tonnes counted and the interaction to pass to ctx:recommend (every
+--- measure saving the same boiler's fuel or the same bought steam shares one group, so the plant total
+--- counts the steam once) on success; nil, needs (profile fields) when the steam source is unknown.
 function steam.savings(plant, unit_id, tonnes)
   local boiler = boiler_for(plant, unit_id)
   if boiler ~= nil and (boiler.serves == unit_id or not buys_steam(plant)) then
@@ -61,7 +62,10 @@ function steam.savings(plant, unit_id, tonnes)
     local raised, raised_source = boiler_steam(boiler, efficiency)
     local counted = raised and math.min(tonnes, raised) or tonnes
     local carrier = FUEL_CARRIER[boiler.fuel]
-    local fuel = counted * ediag.carrier("steam").kgce_per_unit / (efficiency * ediag.carrier(carrier).kgce_per_unit)
+    local fuel_per_t = ediag.carrier("steam").kgce_per_unit / (efficiency * ediag.carrier(carrier).kgce_per_unit)
+    local fuel = counted * fuel_per_t
+    local interaction = { group = "steam:" .. boiler.id }
+    if raised ~= nil and raised > 0 then interaction.base = { [carrier] = raised * fuel_per_t } end
     return { [carrier] = fuel }, {
       { name = "steam saved", value = counted, unit = "t/a",
         source = counted < tonnes and ("measure model, capped at what the boiler raises (" .. raised_source .. ")") or "measure model" },
@@ -69,7 +73,7 @@ function steam.savings(plant, unit_id, tonnes)
       { name = "boiler efficiency", value = efficiency, unit = "1",
         source = boiler.thermal_efficiency and ("equipment[" .. boiler.id .. "].thermal_efficiency")
           or "GB 24500-2020 grade 3 for its fuel (default)" },
-    }, counted
+    }, counted, interaction
   end
   if buys_steam(plant) then
     local bought = plant.energy.steam.consumption
@@ -79,7 +83,7 @@ function steam.savings(plant, unit_id, tonnes)
         source = counted < tonnes and "measure model, capped at the purchased steam" or "measure model" },
       { name = "steam source", value = "purchased steam", source = "energy.steam" },
       { name = "purchased steam", value = bought, unit = "t", source = "energy.steam.consumption" },
-    }, counted
+    }, counted, { group = "steam:purchased", base = { steam = bought } }
   end
   return nil, { "energy.steam (purchased steam) or equipment[…] a coal, gas or oil boiler with serves: " .. unit_id }
 end
