@@ -154,14 +154,6 @@ end
 
 --- The load-loss row a replacement is bought to: the unit's connection group, or when the profile
 --- gives none, the only group the reference tabulates for that rating and core.
---- The electricity price the plant pays (yuan/kWh), or nil.
-local function electricity_price(plant)
-  if plant.energy ~= nil and plant.energy.electricity ~= nil and plant.energy.electricity.price ~= nil then
-    return plant.energy.electricity.price
-  end
-  return plant.finance and plant.finance.electricity_price or nil
-end
-
 local function replacement_load_row(t, core)
   if t.connection ~= nil then
     return newest_row(LOAD, { kva = ediag.round(t.rated_capacity, 1), core = core, connection = t.connection })
@@ -234,9 +226,8 @@ rule {
           local delta_p0 = t.no_load_loss - no_load_row.grade2
           local delta_pk = t.load_loss - load_row.grade2
           local kwh = (delta_p0 + delta_pk * beta ^ 2) * hours * count
-          local price = electricity_price(plant)
           local investment = params.unit_cost * t.rated_capacity * count
-          local payback = price and price > 0 and kwh > 0 and investment / (kwh * price) or nil
+          local payback = operating.electricity_payback(plant, investment, kwh)
           if kwh <= 0 then
             ctx:not_applicable { subject = t.id, reason = "a grade-2 transformer would not lose less at this load" }
           elseif payback ~= nil and payback > params.lifetime then

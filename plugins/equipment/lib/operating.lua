@@ -70,4 +70,21 @@ function operating.confidence(hours_given, load_given)
   return "low"
 end
 
+--- The electricity price the plant pays (yuan/kWh): energy.electricity.price, else
+--- finance.electricity_price; nil when neither is given.
+function operating.electricity_price(plant)
+  if plant.energy ~= nil and plant.energy.electricity ~= nil and plant.energy.electricity.price ~= nil then
+    return plant.energy.electricity.price
+  end
+  return plant.finance and plant.finance.electricity_price or nil
+end
+
+--- Simple payback (years) of saving `kwh` a year for `investment` yuan at the plant's electricity price;
+--- nil when the price is unknown or zero (the host then reports the missing or zero price).
+function operating.electricity_payback(plant, investment, kwh)
+  local price = operating.electricity_price(plant)
+  if price == nil or price <= 0 or kwh <= 0 then return nil end
+  return investment / (kwh * price)
+end
+
 return operating
