@@ -75,3 +75,29 @@ import Testing
         }
     }
 }
+
+@Suite struct MeasurePaybackNoteTests {
+    /// A measure whose simple payback exceeds its lifetime carries a note saying so; one within its life does not.
+    @Test func paybackBeyondLifeIsNoted() throws {
+        func rule(_ id: String, _ investment: Int) -> String {
+            """
+            rule {
+              id = "test.\(id)", title = { zh = "措施", en = "measure" }, category = "saving_measure",
+              references = { { standard = "test" } },
+              evaluate = function(plant, ctx)
+                ctx:recommend { subject = "M1", savings = { electricity = 10000 }, investment = \(investment), lifetime = 10 }
+              end,
+            }
+            """
+        }
+        // 10 000 kWh × 0.6 yuan/kWh = 6000 yuan/a: 66 000 yuan pays back in 11 a (> 10), 54 000 in 9 a.
+        let files = ["a.lua": rule("long", 66_000), "b.lua": rule("short", 54_000)]
+        let runtime = try RuleRuntime(packs: [try PackFixture.pack(files: files)])
+        let d = runtime.diagnose(try PackFixture.profile())
+        let long = try #require(d.findings.first { $0.ruleID == "test.long" }?.economics)
+        let short = try #require(d.findings.first { $0.ruleID == "test.short" }?.economics)
+        #expect(abs((long.simplePaybackYears ?? 0) - 11) < 1e-9)
+        #expect(long.notes.contains { $0.contains("pays back only after its 10-year life") })
+        #expect(!short.notes.contains { $0.contains("pays back only after") })
+    }
+}
