@@ -196,6 +196,19 @@ extension RuleRuntime {
                 let next = upcoming.map { " (the first edition, \($0.standard), takes force on \($0.effective))" } ?? ""
                 evaluation?.outcomes.append(RuleOutcome(ruleID: eval.rule.id, status: .notApplicable, subject: subject,
                                                         detail: "no edition of the limit standard is in force on \(eval.profile.assessmentDate)\(next)"))
+                if var up = upcoming {
+                    // Nothing to grade today, but the plant should know where it will stand once the edition takes force.
+                    if let thresholds = try readThresholds(t, key: "upcoming_thresholds") { up.thresholds = thresholds }
+                    let unit = try t.string("unit") ?? up.unit
+                    let grade = up.grade(of: value)
+                    let message = ComplianceMessage.upcomingOnly(indicator: indicator, value: value, unit: unit, date: eval.profile.assessmentDate,
+                                                                 upcoming: UpcomingGrade(standard: up.standard, effective: up.effective,
+                                                                                         thresholds: up.thresholds, grade: grade))
+                    evaluation?.findings.append(Finding(
+                        ruleID: eval.rule.id, subject: subject, category: .compliance, severity: .info, title: indicator, message: message,
+                        evidence: [Evidence(name: "measured value", value: .number(value), unit: unit, source: try t.string("source"))],
+                        references: eval.rule.references))
+                }
                 lua.pushString("undetermined")
                 return .results(1)
             }
