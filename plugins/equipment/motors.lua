@@ -128,7 +128,8 @@ rule {
               subject = m.id,
               savings = { electricity = kwh },
               -- The drive's input energy is the flow a VFD on the same motor also saves from.
-              interaction = { group = "drive:" .. m.id, base = { electricity = m.rated_power * load * hours * count / eta_old } },
+              interaction = { group = operating.drive_group(plant, m),
+                              base = { electricity = m.rated_power * load * hours * count / eta_old } },
               investment = investment,
               lifetime = params.lifetime,
               confidence = operating.confidence(hours_given, load_given),

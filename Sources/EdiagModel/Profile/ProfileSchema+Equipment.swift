@@ -22,6 +22,9 @@ extension ProfileSchema {
             .efficiency("efficiency", "Rated efficiency."),
             .q("voltage", "V", "Rated voltage."),
             .choice("driven_load", ["fan", "pump", "compressor", "conveyor", "mill", "crusher", "other"], "What it drives."),
+            .text("drives", "Id of the fan, pump or air compressor this motor drives when that machine is listed as its own "
+                + "item: the drive's measures then count it once (a VFD is assessed on the machine, and the motor "
+                + "replacement shares its energy flow)."),
             .choice("speed_control", speedControls, "How flow or speed is controlled."),
         ]),
         equipment("transformer", "A power transformer (GB 20052-2024).", [

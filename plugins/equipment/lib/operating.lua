@@ -70,6 +70,23 @@ function operating.confidence(hours_given, load_given)
   return "low"
 end
 
+--- The equipment item with this id, or nil.
+function operating.item(plant, id)
+  for _, item in ipairs(plant.equipment or {}) do
+    if item.id == id then return item end
+  end
+  return nil
+end
+
+--- The energy-flow group of a drive (docs/economics.md, measures that overlap): a motor that drives a listed
+--- fan, pump or compressor shares that machine's group, so a VFD or compressed-air measure on the machine and
+--- the motor's replacement are combined in the plant total instead of added.
+function operating.drive_group(plant, item)
+  local driven = item.type == "motor" and item.drives ~= nil and operating.item(plant, item.drives) or nil
+  if driven ~= nil and driven.type == "air_compressor" then return "compressed-air:" .. driven.id end
+  return "drive:" .. (driven and driven.id or item.id)
+end
+
 --- The electricity price the plant pays (yuan/kWh): energy.electricity.price, else
 --- finance.electricity_price; nil when neither is given.
 function operating.electricity_price(plant)
