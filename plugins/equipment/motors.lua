@@ -2,6 +2,7 @@
 -- replaced by a grade-2 motor.
 
 local operating = require("operating")
+local elimination = require("elimination")
 
 local GB18613 = "equipment.gb18613-2020"
 
@@ -52,7 +53,7 @@ rule {
     .. "the poles come from the profile or the model's suffix (e.g. Y280S-4). Hours above the year's hours and loads "
     .. "above 1 are held to those bounds (the data-quality rule reports them). When an early replacement would pay "
     .. "back after the motor's life at the plant's electricity price, it is reported as information (replace at failure "
-    .. "or rewind) instead of a measure.",
+    .. "or rewind) instead of a measure — unless the motor is on an elimination catalogue, which requires it to go now.",
   formula = "saving (kWh/a) = P_rated × load × hours × count × (1/η_old − 1/η_grade2); investment = unit cost × P_rated × count; "
     .. "information only when investment ÷ (saving × price) > lifetime",
   references = {
@@ -102,17 +103,18 @@ rule {
           local kwh = m.rated_power * load * hours * count * (1 / eta_old - 1 / eta_new)
           local investment = params.unit_cost * m.rated_power * count
           local payback = operating.electricity_payback(plant, investment, kwh)
-          if payback ~= nil and payback > params.lifetime then
+          -- A motor on an elimination catalogue must go whatever the payback: the measure then values the replacement.
+          if payback ~= nil and payback > params.lifetime and not elimination.listed(plant, m) then
             ctx:finding {
               subject = m.id,
               category = "saving_measure",
               severity = "info",
               message = {
                 en = "{id} ({kw} kW, {poles}-pole) runs at {eta}% efficiency, below the grade 3 limit of {g3}%, but an early "
-                  .. "replacement saves only {kwh:0} kWh a year and pays back in {payback:0} years, longer than a motor's "
+                  .. "replacement saves only {kwh:0} kWh a year and pays back in {payback:1} years, longer than a motor's "
                   .. "{life:0}-year life: replace it with a grade 2 motor ({g2}%) when it fails or is rewound",
                 zh = "{id}（{kw} kW，{poles}极）效率 {eta}%，低于 GB 18613-2020 3级限定值 {g3}%；但提前更换年节电仅 {kwh:0} kWh，"
-                  .. "回收期 {payback:0} 年，长于电机寿命 {life:0} 年：宜在故障或大修时更换为2级电机（{g2}%）",
+                  .. "回收期 {payback:1} 年，长于电机寿命 {life:0} 年：宜在故障或大修时更换为2级电机（{g2}%）",
               },
               values = { id = m.id, kw = m.rated_power, poles = poles, eta = m.efficiency, g3 = row.grade3, g2 = row.grade2,
                          kwh = kwh, payback = payback, life = params.lifetime },

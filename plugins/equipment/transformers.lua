@@ -2,6 +2,7 @@
 -- transformer whose losses exceed the limit by a grade-2 unit of the same rating.
 
 local operating = require("operating")
+local elimination = require("elimination")
 
 local NO_LOAD = "equipment.gb20052-no-load-loss"
 local LOAD = "equipment.gb20052-load-loss"
@@ -181,7 +182,8 @@ rule {
     .. "group the replacement's load loss is read in the one group the reference tabulates for that rating. A load "
     .. "factor above 1 is held to 1 and hours to the year's hours. A replacement whose simple payback at the plant's "
     .. "electricity price exceeds the transformer's life is not proposed (replace with a grade-2 unit at the end of its "
-    .. "life); a unit on an elimination catalogue must go anyway (equipment.outdated-catalogue).",
+    .. "life) — unless the unit is on an elimination catalogue (equipment.outdated-catalogue), which requires it to go now, "
+    .. "so the replacement is valued whatever its payback.",
   formula = "ΔkWh/a = (ΔP0 + ΔPk × β²) × hours × count, ΔP0 = P0_measured − P0_grade2, ΔPk = Pk_measured − Pk_grade2 (kW), "
     .. "β = load factor; investment = unit cost × kVA × count; not proposed when investment ÷ (ΔkWh × price) > lifetime",
   references = {
@@ -230,7 +232,7 @@ rule {
           local payback = operating.electricity_payback(plant, investment, kwh)
           if kwh <= 0 then
             ctx:not_applicable { subject = t.id, reason = "a grade-2 transformer would not lose less at this load" }
-          elseif payback ~= nil and payback > params.lifetime then
+          elseif payback ~= nil and payback > params.lifetime and not elimination.listed(plant, t) then
             ctx:not_applicable { subject = t.id, reason = string.format("an early replacement saves %.0f kWh a year and pays back "
               .. "in %.0f years, longer than the %.0f-year life: replace it with a grade-2 unit when it reaches the end of its life",
               kwh, payback, params.lifetime) }
