@@ -80,10 +80,14 @@ end
 
 --- The energy-flow group of a drive (docs/economics.md, measures that overlap): a motor that drives a listed
 --- fan, pump or compressor shares that machine's group, so a VFD or compressed-air measure on the machine and
---- the motor's replacement are combined in the plant total instead of added.
+--- the motor's replacement are combined in the plant total instead of added; a mill motor serving a mill unit
+--- shares the mill's grinding group (an approximation: a new mill makes the old motor's replacement moot, while
+--- the totals still count part of it).
 function operating.drive_group(plant, item)
   local driven = item.type == "motor" and item.drives ~= nil and operating.item(plant, item.drives) or nil
   if driven ~= nil and driven.type == "air_compressor" then return "compressed-air:" .. driven.id end
+  -- A mill motor shares the grinding power with the sector packs' grinding upgrades of the mill it serves.
+  if item.type == "motor" and item.driven_load == "mill" and item.serves ~= nil then return "grinding:" .. item.serves end
   return "drive:" .. (driven and driven.id or item.id)
 end
 
