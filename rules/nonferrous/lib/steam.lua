@@ -46,6 +46,15 @@ local function boiler_steam(boiler, efficiency)
   return nil
 end
 
+--- kgce per unit of the boiler fuel: the profile's measured calorific value (MJ per unit) when given, else
+--- the GB/T 2589 reference — the same coefficient the host values the saving with, so the coal equivalent
+--- of the fuel saved equals the steam heat over the boiler efficiency.
+local function fuel_kgce_per_unit(plant, carrier)
+  local use = plant.energy ~= nil and plant.energy[carrier] or nil
+  if use ~= nil and use.calorific_value ~= nil then return use.calorific_value * 1000 / 29307.6 end
+  return ediag.carrier(carrier).kgce_per_unit
+end
+
 local function buys_steam(plant)
   return plant.energy ~= nil and plant.energy.steam ~= nil
 end
@@ -62,7 +71,7 @@ function steam.savings(plant, unit_id, tonnes)
     local raised, raised_source = boiler_steam(boiler, efficiency)
     local counted = raised and math.min(tonnes, raised) or tonnes
     local carrier = FUEL_CARRIER[boiler.fuel]
-    local fuel_per_t = ediag.carrier("steam").kgce_per_unit / (efficiency * ediag.carrier(carrier).kgce_per_unit)
+    local fuel_per_t = ediag.carrier("steam").kgce_per_unit / (efficiency * fuel_kgce_per_unit(plant, carrier))
     local fuel = counted * fuel_per_t
     local interaction = { group = "steam:" .. boiler.id }
     if raised ~= nil and raised > 0 then interaction.base = { [carrier] = raised * fuel_per_t } end
