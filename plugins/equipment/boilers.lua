@@ -57,7 +57,10 @@ rule {
   summary = "Grades each industrial boiler's thermal efficiency against GB 24500-2020 by kind: grate (layer-fired, "
     .. "including fixed-grate) coal boilers by design coal (bituminous II, III, lignite) and size (≤ 20 t/h or more), "
     .. "CFB coal (bituminous II, III), pulverised coal, biomass (≤ 10 t/h or more), natural gas (condensing or not), "
-    .. "oil, and electric boilers (one 97 % limit). Anthracite and CFB lignite boilers are not in the reference.",
+    .. "oil, and electric boilers (one 97 % limit). Anthracite and CFB lignite boilers are not in the reference."
+    .. " A unit that fails the limit is a warning when it was made before the edition took force (or its year is "
+    .. "unknown), since product standards bind equipment when it is sold, and critical when it was bought since; "
+    .. "plant energy-consumption limits rank first.",
   formula = "grade = best k with η ≥ η_k (%)",
   references = { GB24500_REFERENCE },
   evaluate = function(plant, ctx)
@@ -72,10 +75,12 @@ rule {
         if b.thermal_efficiency == nil then needs[#needs + 1] = operating.path(b, "thermal_efficiency") end
         ctx:insufficient_data { subject = b.id, needs = needs }
       else
+        local limits = ediag.limits(GB24500, class)
         ctx:compliance {
           subject = b.id,
           value = b.thermal_efficiency,
-          limits = ediag.limits(GB24500, class),
+          limits = limits,
+          severity = operating.product_severity(b, limits),
           source = operating.path(b, "thermal_efficiency"),
           evidence = {
             { name = "table row", value = class.kind .. " (" .. class.band .. ")", source = GB24500 },

@@ -69,6 +69,7 @@ local function grade_loss(ctx, transformer, spec)
     indicator = spec.indicator,
     value = spec.value,
     limits = limits,
+    severity = operating.product_severity(transformer, limits),
     source = operating.path(transformer, spec.field),
     evidence = {
       { name = "rated capacity", value = transformer.rated_capacity, unit = "kVA", source = operating.path(transformer, "rated_capacity") },
@@ -91,7 +92,10 @@ rule {
   summary = "Grades the measured or nameplate no-load loss of each 10 kV oil-immersed distribution transformer against "
     .. "GB 20052-2024 Table 1 for its rated capacity and core (electrical steel or amorphous); S-series models count as "
     .. "electrical steel and the voltage may be read from a model such as S9-2000/10. Ratings and cores not in the "
-    .. "reference's rows, and dry-type units, are not applicable.",
+    .. "reference's rows, and dry-type units, are not applicable."
+    .. " A unit that fails the limit is a warning when it was made before the edition took force (or its year is "
+    .. "unknown), since product standards bind equipment when it is sold, and critical when it was bought since; "
+    .. "plant energy-consumption limits rank first.",
   formula = "grade = best k with P0 ≤ P0_limit,k (kW)",
   references = { GB20052 },
   evaluate = function(plant, ctx)
@@ -117,7 +121,10 @@ rule {
 rule {
   id = "equipment.transformer-load-loss",
   title = { zh = "配电变压器负载损耗（GB 20052-2024）", en = "Transformer load loss against GB 20052-2024" },
-  sector = "cross-sector",
+  sector = "cross-sector"
+    .. " A unit that fails the limit is a warning when it was made before the edition took force (or its year is "
+    .. "unknown), since product standards bind equipment when it is sold, and critical when it was bought since; "
+    .. "plant energy-consumption limits rank first.",
   category = "compliance",
   summary = "Grades the measured or nameplate load loss (at rated current) of each 10 kV oil-immersed distribution "
     .. "transformer against GB 20052-2024 Table 1 for its rated capacity, core and connection group (the reference "

@@ -247,9 +247,16 @@ extension RuleRuntime {
             if !references.contains(where: { $0.standard == row.standard }) {
                 references.insert(Reference(standard: row.standard, clause: row.source, confidence: row.confidence), at: 0)
             }
+            // A limit not met is critical unless the rule says otherwise (e.g. a product standard that did not yet
+            // apply when the equipment was bought); a grade reached is information.
+            var notMetSeverity = Severity.critical
+            if let sv = try t.string("severity") {
+                guard let parsed = Severity(rawValue: sv) else { throw RuleOutputError("ctx:compliance: unknown severity '\(sv)'") }
+                notMetSeverity = parsed
+            }
             let finding = Finding(
                 ruleID: eval.rule.id, subject: subject, category: .compliance,
-                severity: grade == .notMet ? .critical : .info, title: indicator, message: message,
+                severity: grade == .notMet ? notMetSeverity : .info, title: indicator, message: message,
                 evidence: evidence, references: references, compliance: result)
             evaluation?.findings.append(finding)
             lua.pushString(grade.rawValue)

@@ -91,6 +91,18 @@ function operating.drive_group(plant, item)
   return "drive:" .. (driven and driven.id or item.id)
 end
 
+--- Severity of an equipment item that fails a product efficiency standard (GB 18613, 20052, 19153, 24500):
+--- those standards bind products when they are made and sold, so a unit bought before the edition took force
+--- (or of unknown year) is a warning — it should be replaced when it pays or when a catalogue requires it —
+--- while a unit bought since then that fails it is critical. Mandatory plant limits stay critical and rank first.
+function operating.product_severity(item, limits)
+  local row = limits and (limits.current or limits.upcoming) or nil
+  if item.year ~= nil and row ~= nil and row.effective ~= nil and item.year >= ediag.year(row.effective) then
+    return "critical"
+  end
+  return "warning"
+end
+
 --- The electricity price the plant pays (yuan/kWh): energy.electricity.price, else
 --- finance.electricity_price; nil when neither is given.
 function operating.electricity_price(plant)
