@@ -2,6 +2,7 @@
 -- (economizer; condensing recovery on gas boilers).
 
 local operating = require("operating")
+local elimination = require("elimination")
 
 local GB24500 = "equipment.gb24500-2020"
 local GB24500_REFERENCE = { standard = "GB 24500-2020", clause = "design thermal efficiency table (EQE boiler.json; shared/reference/energy-figures.md §5.5)",
@@ -127,7 +128,8 @@ rule {
     .. "efficiency by about 5 points (the low end of the 5–15 % seen, sensible heat only). A gas boiler without "
     .. "condensing recovery gains about 5 points more from latent heat (together 10, mid-range). The fuel saved is "
     .. "the heat delivered divided by the old minus the new efficiency; heat delivered comes from the metered fuel "
-    .. "input, else from capacity (0.7 MW per t/h) × hours × load. Without condensing the new efficiency is held to 100 %.",
+    .. "input, else from capacity (0.7 MW per t/h) × hours × load. Without condensing the new efficiency is held to 100 %. "
+    .. "A boiler on an elimination catalogue gets no heat-recovery measure: it must be replaced.",
   formula = "η_new = η_old + gain (≤ 100 % without condensing); heat (GJ/a) = fuel input × η_old, or t/h × 0.7 MW × 3.6 GJ/MWh "
     .. "× hours × load × count; fuel saved (GJ/a) = heat/η_old − heat/η_new; in carrier units = GJ × 10^6 / (29 307.6 kJ/kgce × "
     .. "kgce per unit); investment = unit cost × t/h × count",
@@ -165,6 +167,9 @@ rule {
         ctx:not_applicable { subject = b.id, reason = "no flue-gas saving is valued for " .. b.fuel .. " boilers" }
       elseif ediag.implemented(plant, "boiler-flue-gas-recovery", b.id) then
         ctx:not_applicable { subject = b.id, reason = "flue-gas heat recovery is already in place" }
+      elseif elimination.listed(plant, b) then
+        ctx:not_applicable { subject = b.id, reason = "the boiler is on an elimination catalogue (equipment.outdated-catalogue): "
+          .. "replace it rather than invest in heat recovery" }
       elseif b.economizer == nil or (gas and b.condensing == nil) or b.thermal_efficiency == nil then
         local needs = {}
         if b.economizer == nil then needs[#needs + 1] = operating.path(b, "economizer") end
