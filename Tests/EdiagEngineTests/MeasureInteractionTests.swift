@@ -101,3 +101,33 @@ import Testing
         #expect(!short.notes.contains { $0.contains("pays back only after") })
     }
 }
+
+@Suite struct SteamGroupTests {
+    private static let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    /// Two steam measures on one boiler combine against the boiler's fuel, capped at what the plant burns.
+    @Test func steamMeasuresCombineAgainstThePlantsFuel() throws {
+        let (packs, _) = PackLoader.discover(roots: [Self.projectRoot + "/rules"])
+        let runtime = try RuleRuntime(packs: packs.filter { $0.name == "chemicals" })
+        let network = "steam_use: 500 kt, steam_traps: 100, failed_trap_share: 20 %, hours: 8000 h/a"
+        let profile = try PackFixture.profile("""
+            plant: {id: CH-G, name: steam group, sector: chemicals}
+            assessment: {date: 2026-03-15}
+            energy:
+              raw_coal: {consumption: 10 kt, price: 900 yuan/t}
+            process_units:
+              - {id: SN1, type: steam_network, \(network)}
+              - {id: SN2, type: steam_network, \(network)}
+            equipment:
+              - {id: B-MAIN, type: boiler, capacity: 75 t/h, fuel: coal, firing: cfb, thermal_efficiency: 84 %, economizer: true, hours: 8000 h/a}
+            """)
+        let d = runtime.diagnose(profile)
+        // Each network: 1600 t steam → 342.3843 t coal (rules/chemicals/tests/steam-from-largest-boiler.yaml).
+        // The boiler could burn ~128 000 t at its rating, but the plant burns 10 000 t: the base is 10 000 t, so
+        // together they save 10 000 × (1 − (1 − a)²), a = 0.03423843: 11.7227 t coal (8.3735 tce) less than the sum.
+        let repairs = d.findings.filter { $0.ruleID == "chemicals.steam-system-repair" }
+        #expect(repairs.count == 2)
+        #expect(repairs.allSatisfy { $0.economics?.interaction?.base["raw_coal"] == 10_000 })
+        #expect(abs(d.totals.overlap.tcePerYear - 8.3735) < 1e-3)
+    }
+}

@@ -82,10 +82,12 @@ function plant_heat.steam_savings(plant, unit_id, tonnes)
     local raised = boiler_steam_per_year(boiler)
     local counted = raised and math.min(tonnes, raised) or tonnes
     local fuel = plant_heat.carrier_for_heat(plant, carrier, counted * plant_heat.STEAM_KJ_PER_T / efficiency)
+    -- The boiler's fuel, never more than the plant uses of that carrier (rating × hours overstates a part-loaded boiler).
     local interaction = { group = "steam:" .. boiler.id }
-    if raised ~= nil then
-      interaction.base = { [carrier] = plant_heat.carrier_for_heat(plant, carrier, raised * plant_heat.STEAM_KJ_PER_T / efficiency) }
-    end
+    local base = raised and plant_heat.carrier_for_heat(plant, carrier, raised * plant_heat.STEAM_KJ_PER_T / efficiency) or nil
+    local used = energy_use(plant, carrier)
+    if used ~= nil and used.consumption > 0 and (base == nil or used.consumption < base) then base = used.consumption end
+    if base ~= nil and base > 0 then interaction.base = { [carrier] = base } end
     return { [carrier] = fuel }, {
       { name = "steam saved", value = counted, unit = "t/a",
         source = counted < tonnes and "measure model, capped at what the boiler raises (capacity × hours × load × count)"

@@ -73,8 +73,12 @@ function steam.savings(plant, unit_id, tonnes)
     local carrier = FUEL_CARRIER[boiler.fuel]
     local fuel_per_t = ediag.carrier("steam").kgce_per_unit / (efficiency * fuel_kgce_per_unit(plant, carrier))
     local fuel = counted * fuel_per_t
+    -- The boiler's fuel, never more than the plant uses of that carrier (rating × hours overstates a part-loaded boiler).
     local interaction = { group = "steam:" .. boiler.id }
-    if raised ~= nil and raised > 0 then interaction.base = { [carrier] = raised * fuel_per_t } end
+    local base = raised and raised * fuel_per_t or nil
+    local used = plant.energy ~= nil and plant.energy[carrier] or nil
+    if used ~= nil and used.consumption > 0 and (base == nil or used.consumption < base) then base = used.consumption end
+    if base ~= nil and base > 0 then interaction.base = { [carrier] = base } end
     return { [carrier] = fuel }, {
       { name = "steam saved", value = counted, unit = "t/a",
         source = counted < tonnes and ("measure model, capped at what the boiler raises (" .. raised_source .. ")") or "measure model" },
