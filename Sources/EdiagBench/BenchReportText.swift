@@ -34,7 +34,7 @@ public enum BenchReportText {
             lines.append("  \(name) \(String(c.ediag).leftPadded(8)) \((c.baseline.map(String.init) ?? "-").leftPadded(10))")
         }
         if r.baselineEvaluationSeconds != nil {
-            lines.append("  same calls in both (compliance and not-applicable compared together): \(r.callsMatch ? "yes" : "NO")")
+            lines.append("  same ctx calls, method by method: \(r.callsMatch ? "yes" : "NO")")
         }
         lines.append("")
         lines.append("costliest rules (mean per plant)")

@@ -53,19 +53,9 @@ public struct Benchmark {
         public var callCounts: [(name: String, ediag: Int, baseline: Int?)] = []
         public var baselineError: String?
 
-        /// Whether the rules made the same host calls in both runs. A compliance call whose limit table
-        /// has no row for the plant becomes a not-applicable outcome in ediag, so those two are
-        /// compared together.
+        /// Whether the rules made the same host calls, method by method, in both runs.
         public var callsMatch: Bool {
-            func total(_ pick: ((name: String, ediag: Int, baseline: Int?)) -> Int) -> [String: Int] {
-                var out: [String: Int] = [:]
-                for c in callCounts {
-                    let key = c.name == "calls.compliance" || c.name == "calls.not_applicable" ? "compliance+not_applicable" : c.name
-                    out[key, default: 0] += pick(c)
-                }
-                return out
-            }
-            return total { $0.ediag } == total { $0.baseline ?? -1_000_000 }
+            !callCounts.isEmpty && callCounts.allSatisfy { $0.baseline == $0.ediag }
         }
 
         public var plantsPerSecond: Double { endToEndSeconds > 0 ? 1 / endToEndSeconds : 0 }
@@ -105,6 +95,7 @@ public struct Benchmark {
         let record = RunRecord(ediagVersion: "bench", packs: packs)
         var parse: [Double] = [], evaluation: [Double] = [], economics: [Double] = []
         var serialization: [Double] = [], total: [Double] = []
+        var ediagFailures = 0
         var ediagCounts: [String: Int] = [:]
         var profiles: [PlantProfile] = []
         for pass in 0..<repeats {
@@ -125,12 +116,18 @@ public struct Benchmark {
                 parseNs += t1 - t0
                 serializeNs += t3 - t2
                 if pass == 0 {
-                    count(diagnosis, into: &ediagCounts)
                     profiles.append(profile)
+                    ediagFailures += diagnosis.outcomes.filter { $0.status == .failed }.count
                 }
             }
             let end = CPUClock.now()
             precondition(sink > 0)
+            if pass == 0 {
+                let c = runtime.hostCalls
+                ediagCounts = ["calls.finding": c.finding, "calls.compliance": c.compliance, "calls.recommend": c.recommend,
+                               "calls.not_applicable": c.notApplicable, "calls.insufficient_data": c.insufficientData,
+                               "rule_failures": ediagFailures]
+            }
             let n = Double(plantPaths.count)
             let after = runtime.phaseTimes
             parse.append(Double(parseNs) / 1e9 / n)
@@ -161,23 +158,6 @@ public struct Benchmark {
             report.callCounts.append((name, ediagCounts[name] ?? 0, luaExecutable == nil ? nil : baselineCounts[name] ?? 0))
         }
         return report
-    }
-
-    /// Host calls inferred from a diagnosis, keyed like the baseline's counters.
-    private func count(_ d: Diagnosis, into counts: inout [String: Int]) {
-        for f in d.findings {
-            let key: String
-            if f.compliance != nil { key = "calls.compliance" } else if f.economics != nil { key = "calls.recommend" } else { key = "calls.finding" }
-            counts[key, default: 0] += 1
-        }
-        for o in d.outcomes {
-            switch o.status {
-            case .notApplicable: counts["calls.not_applicable", default: 0] += 1
-            case .insufficientData: counts["calls.insufficient_data", default: 0] += 1
-            case .failed: counts["rule_failures", default: 0] += 1
-            default: break
-            }
-        }
     }
 
     private func ruleCosts(packs: [RulePack], profiles: [PlantProfile]) throws -> [(rule: String, seconds: Double, instructions: Double, peakBytes: Double)] {

@@ -31,6 +31,10 @@ public enum DiagnosisJSON {
             ("measures", .number(Double(t.count))), ("tce_per_year", .number(t.tcePerYear)),
             ("co2_tonnes_per_year", .number(t.co2TonnesPerYear)), ("yuan_per_year", .number(t.yuanPerYear)),
             ("investment_yuan", .number(t.investmentYuan)),
+            ("overlap", .object([
+                ("tce_per_year", .number(t.overlap.tcePerYear)), ("co2_tonnes_per_year", .number(t.overlap.co2TonnesPerYear)),
+                ("yuan_per_year", .number(t.overlap.yuanPerYear)),
+            ])),
         ])
     }
 
@@ -93,7 +97,13 @@ public enum DiagnosisJSON {
             ("discount_rate", .number(e.discountRate)),
             ("range", .object([("low", .number(e.rangeLow)), ("high", .number(e.rangeHigh))])),
             ("confidence", .string(e.confidence)), ("notes", .array(e.notes.map { .string($0) })),
+            ("interaction", e.interaction.map(interaction) ?? .null),
         ])
+    }
+
+    static func interaction(_ i: MeasureInteraction) -> JSONValue {
+        func amounts(_ d: [String: Double]) -> JSONValue { .object(d.keys.sorted().map { ($0, .number(d[$0] ?? 0)) }) }
+        return .object([("group", .string(i.group)), ("base", amounts(i.base)), ("overlap", amounts(i.overlap))])
     }
 
     static func outcome(_ o: RuleOutcome) -> JSONValue {

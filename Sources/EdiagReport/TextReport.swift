@@ -19,6 +19,11 @@ public enum TextReport {
         out += zh
             ? "措施 \(t.count) 项：年节能 \(NumberFormat.grouped(t.tcePerYear, decimals: 1)) tce，减排 CO2 \(NumberFormat.grouped(t.co2TonnesPerYear, decimals: 1)) t，年节约 \(money(t.yuanPerYear))，投资 \(money(t.investmentYuan))\n"
             : "\(t.count) measures: \(NumberFormat.grouped(t.tcePerYear, decimals: 1)) tce/a, \(NumberFormat.grouped(t.co2TonnesPerYear, decimals: 1)) t CO2/a, \(money(t.yuanPerYear))/a saved, \(money(t.investmentYuan)) invested\n"
+        if t.overlap.tcePerYear != 0 {
+            out += zh
+                ? "（相互重叠的措施只计一次：比逐项相加少 \(NumberFormat.grouped(t.overlap.tcePerYear, decimals: 1)) tce/a）\n"
+                : "(overlapping measures counted once: \(NumberFormat.grouped(t.overlap.tcePerYear, decimals: 1)) tce/a less than their plain sum)\n"
+        }
         for f in d.findings {
             out += "\n#\(f.priority) [\(f.severity.rawValue)] \(f.title.text(language)) — \(f.subject)\n"
             out += "   \(f.message.text(language))\n"

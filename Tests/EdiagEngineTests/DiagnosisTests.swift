@@ -75,7 +75,9 @@ private let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathCompon
         #expect(now?.compliance?.upcoming?.standard == "STD-2030")
         #expect(now?.compliance?.upcoming?.grade == .notMet)
         let before = runtime.diagnose(try PackFixture.profile(PackFixture.profileYAML.replacingOccurrences(of: "2026-03-15", with: "2005-01-01")))
-        #expect(before.findings.isEmpty)
+        // Nothing in force in 2005: not applicable, no grade; STD-2010 (2010-01-01) is given as information only.
+        #expect(before.findings.allSatisfy { $0.compliance == nil && $0.severity == .info })
+        #expect(before.findings.first?.message.en.contains("From 2010-01-01 (STD-2010, grades 1/2/3: 100/112/120 kgce/t) this plant would be grade 2") == true)
         #expect(before.outcomes.first?.status == .notApplicable)
     }
 

@@ -2,6 +2,7 @@
 -- (economizer; condensing recovery on gas boilers).
 
 local operating = require("operating")
+local elimination = require("elimination")
 
 local GB24500 = "equipment.gb24500-2020"
 local GB24500_REFERENCE = { standard = "GB 24500-2020", clause = "design thermal efficiency table (EQE boiler.json; shared/reference/energy-figures.md §5.5)",
@@ -12,7 +13,7 @@ local MW_PER_TPH = 0.7
 local KJ_PER_KGCE = 29307.6 -- GB/T 2589-2020: 1 kgce = 29 307.6 kJ
 
 -- Boiler fuels and the energy carrier they are bought as.
-local FUEL_CARRIER = { coal = "raw_coal", natural_gas = "natural_gas", oil = "fuel_oil" }
+local FUEL_CARRIER = { coal = "raw_coal", natural_gas = "natural_gas", oil = "fuel_oil", biomass = "biomass" }
 
 local COAL_CLASS_NAME = { bituminous_ii = "bituminous_ii", bituminous_iii = "bituminous_iii", lignite = "lignite" }
 
@@ -57,7 +58,10 @@ rule {
   summary = "Grades each industrial boiler's thermal efficiency against GB 24500-2020 by kind: grate (layer-fired, "
     .. "including fixed-grate) coal boilers by design coal (bituminous II, III, lignite) and size (≤ 20 t/h or more), "
     .. "CFB coal (bituminous II, III), pulverised coal, biomass (≤ 10 t/h or more), natural gas (condensing or not), "
-    .. "oil, and electric boilers (one 97 % limit). Anthracite and CFB lignite boilers are not in the reference.",
+    .. "oil, and electric boilers (one 97 % limit). Anthracite and CFB lignite boilers are not in the reference."
+    .. " A unit that fails the limit is a warning when it was made before the edition took force (or its year is "
+    .. "unknown), since product standards bind equipment when it is sold, and critical when it was bought since; "
+    .. "plant energy-consumption limits rank first.",
   formula = "grade = best k with η ≥ η_k (%)",
   references = { GB24500_REFERENCE },
   evaluate = function(plant, ctx)
@@ -72,10 +76,12 @@ rule {
         if b.thermal_efficiency == nil then needs[#needs + 1] = operating.path(b, "thermal_efficiency") end
         ctx:insufficient_data { subject = b.id, needs = needs }
       else
+        local limits = ediag.limits(GB24500, class)
         ctx:compliance {
           subject = b.id,
           value = b.thermal_efficiency,
-          limits = ediag.limits(GB24500, class),
+          limits = limits,
+          severity = operating.product_severity(b, limits),
           source = operating.path(b, "thermal_efficiency"),
           evidence = {
             { name = "table row", value = class.kind .. " (" .. class.band .. ")", source = GB24500 },
@@ -118,11 +124,12 @@ rule {
   sector = "cross-sector",
   category = "saving_measure",
   measure = "boiler-flue-gas-recovery",
-  summary = "A coal, gas or oil boiler without an economizer loses sensible heat up the stack; an economizer raises its "
+  summary = "A coal, gas, oil or biomass boiler without an economizer loses sensible heat up the stack; an economizer raises its "
     .. "efficiency by about 5 points (the low end of the 5–15 % seen, sensible heat only). A gas boiler without "
     .. "condensing recovery gains about 5 points more from latent heat (together 10, mid-range). The fuel saved is "
     .. "the heat delivered divided by the old minus the new efficiency; heat delivered comes from the metered fuel "
-    .. "input, else from capacity (0.7 MW per t/h) × hours × load. Without condensing the new efficiency is held to 100 %.",
+    .. "input, else from capacity (0.7 MW per t/h) × hours × load. Without condensing the new efficiency is held to 100 %. "
+    .. "A boiler on an elimination catalogue gets no heat-recovery measure: it must be replaced.",
   formula = "η_new = η_old + gain (≤ 100 % without condensing); heat (GJ/a) = fuel input × η_old, or t/h × 0.7 MW × 3.6 GJ/MWh "
     .. "× hours × load × count; fuel saved (GJ/a) = heat/η_old − heat/η_new; in carrier units = GJ × 10^6 / (29 307.6 kJ/kgce × "
     .. "kgce per unit); investment = unit cost × t/h × count",
@@ -160,6 +167,9 @@ rule {
         ctx:not_applicable { subject = b.id, reason = "no flue-gas saving is valued for " .. b.fuel .. " boilers" }
       elseif ediag.implemented(plant, "boiler-flue-gas-recovery", b.id) then
         ctx:not_applicable { subject = b.id, reason = "flue-gas heat recovery is already in place" }
+      elseif elimination.listed(plant, b) then
+        ctx:not_applicable { subject = b.id, reason = "the boiler is on an elimination catalogue (equipment.outdated-catalogue): "
+          .. "replace it rather than invest in heat recovery" }
       elseif b.economizer == nil or (gas and b.condensing == nil) or b.thermal_efficiency == nil then
         local needs = {}
         if b.economizer == nil then needs[#needs + 1] = operating.path(b, "economizer") end
@@ -194,6 +204,9 @@ rule {
             ctx:recommend {
               subject = b.id,
               savings = { [carrier] = fuel },
+              -- Steam-side measures of the sector packs save from the same boiler fuel (group steam:<boiler>).
+              interaction = { group = "steam:" .. b.id,
+                              base = { [carrier] = heat / (eta_old / 100) * 1e6 / (KJ_PER_KGCE * kgce_per_unit(plant, carrier)) } },
               investment = investment,
               lifetime = params.lifetime,
               confidence = confidence == "high" and "medium" or "low",

@@ -2,76 +2,9 @@
 -- eliminated-equipment entries of the 产业结构调整指导目录（2024年本）.
 
 local operating = require("operating")
+local elimination = require("elimination")
 
-local CATALOGUE = "equipment.elimination-catalogue"
 local CATALOGUE_TYPES = { motor = true, transformer = true, air_compressor = true, fan = true, pump = true, boiler = true }
-
---- A model as the catalogue patterns read it: upper case, without spaces.
-local function normalised_model(model)
-  return (string.gsub(string.upper(model), "%s", ""))
-end
-
---- Whether a model is one of an entry's series (and, for frame-limited series, within the frames).
-local function model_in_series(entry, model)
-  for _, pattern in ipairs(entry.models) do
-    local captured = string.match(model, pattern)
-    if captured ~= nil then
-      if entry.model_range == nil then return true end
-      local frame = tonumber(captured)
-      if frame ~= nil and frame >= entry.model_range[1] and frame <= entry.model_range[2] then return true end
-    end
-  end
-  return false
-end
-
---- Whether an item meets a catalogue condition: true, false, or nil when the field is not given.
-local function meets(item, condition)
-  local value = item[condition.field]
-  if value == nil then return nil end
-  if condition.equals ~= nil then return value == condition.equals end
-  if condition.max ~= nil and value > condition.max then return false end
-  if condition.min ~= nil and value < condition.min then return false end
-  return true
-end
-
---- The catalogue entries an item is on, and the fields that would decide the entries it may be on.
-local function catalogue_matches(plant, item)
-  local matched, needs, asked = {}, {}, {}
-  local function ask(field)
-    if not asked[field] then
-      asked[field] = true
-      needs[#needs + 1] = operating.path(item, field)
-    end
-  end
-  for _, entry in ipairs(ediag.data(CATALOGUE).data) do
-    if entry.equipment == item.type and plant.assessment.date >= entry.listed then
-      local candidate = true
-      if entry.models ~= nil then
-        if item.model == nil then
-          ask("model")
-          candidate = false
-        else
-          candidate = model_in_series(entry, normalised_model(item.model))
-        end
-      end
-      if candidate then
-        local decided = true
-        for _, condition in ipairs(entry.conditions or {}) do
-          local ok = meets(item, condition)
-          if ok == false then
-            candidate = false
-            break
-          elseif ok == nil then
-            decided = false
-            ask(condition.field)
-          end
-        end
-        if candidate and decided then matched[#matched + 1] = entry end
-      end
-    end
-  end
-  return matched, needs
-end
 
 local function entry_text(entry, lang)
   local numbered = entry.item ~= ""
@@ -115,7 +48,7 @@ rule {
       return
     end
     for _, item in ipairs(items) do
-      local matched, needs = catalogue_matches(plant, item)
+      local matched, needs = elimination.matches(plant, item)
       if #matched > 0 then
         local en, zh, references, confirmed = {}, {}, {}, true
         for _, entry in ipairs(matched) do
@@ -141,7 +74,7 @@ rule {
           },
           evidence = {
             { name = "model", value = item.model or "(none)", source = operating.path(item, "model") },
-            { name = "catalogue entries", value = #matched, source = CATALOGUE },
+            { name = "catalogue entries", value = #matched, source = elimination.CATALOGUE },
           },
           references = references,
         }

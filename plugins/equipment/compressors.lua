@@ -45,7 +45,10 @@ rule {
   summary = "Grades the measured specific power of fixed-speed oil-injected screw compressors against GB 19153-2019 "
     .. "Table 1 by rated motor power, rated discharge pressure and cooling. Only the rows in the reference are used "
     .. "(55 and 75 kW at 0.7, 0.8 and 1.0 MPa); other sizes, pressures, kinds and variable-speed machines are not "
-    .. "applicable. Where the reference has no grade-3 value and the machine is worse than grade 2, no grade is given.",
+    .. "applicable. Where the reference has no grade-3 value and the machine is worse than grade 2, no grade is given."
+    .. " A unit that fails the limit is a warning when it was made before the edition took force (or its year is "
+    .. "unknown), since product standards bind equipment when it is sold, and critical when it was bought since; "
+    .. "plant energy-consumption limits rank first.",
   formula = "grade = best k with specific power ≤ limit_k (kW/(m3/min))",
   references = {
     { standard = "GB 19153-2019", clause = "Table 1 pp5–7 (EQE compressor.json; shared/reference/energy-figures.md §5.3)",
@@ -79,6 +82,7 @@ rule {
             subject = c.id,
             value = c.specific_power,
             limits = limits,
+            severity = operating.product_severity(c, limits),
             source = operating.path(c, "specific_power"),
             evidence = {
               { name = "table row", value = c.rated_power .. " kW, " .. c.discharge_pressure .. " MPa, " .. c.cooling .. "-cooled",
@@ -136,6 +140,8 @@ rule {
         ctx:recommend {
           subject = c.id,
           savings = { electricity = kwh },
+          -- Leak repair and pressure reduction both save from the compressor's energy.
+          interaction = { group = "compressed-air:" .. c.id, base = { electricity = energy } },
           investment = params.unit_cost * c.rated_power * operating.count(c),
           lifetime = params.lifetime,
           confidence = lower_confidence(confidence),
@@ -208,6 +214,7 @@ rule {
           ctx:recommend {
             subject = c.id,
             savings = { electricity = kwh },
+            interaction = { group = "compressed-air:" .. c.id, base = { electricity = energy } },
             investment = params.unit_cost * c.rated_power * operating.count(c),
             lifetime = params.lifetime,
             confidence = lower_confidence(confidence),

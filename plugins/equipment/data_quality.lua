@@ -27,6 +27,21 @@ local function item_problems(plant, item)
                                 en = "average load factor " .. string.format("%g", item.load_factor) .. " is above 1 (continuous overload)",
                                 zh = "平均负载率 " .. string.format("%g", item.load_factor) .. " 大于 1（长期过载）" }
   end
+  if item.type == "motor" and item.drives ~= nil then
+    local driven = operating.item(plant, item.drives)
+    if driven == nil or (driven.type ~= "fan" and driven.type ~= "pump" and driven.type ~= "air_compressor") then
+      problems[#problems + 1] = { name = "drives", value = item.drives,
+                                  en = "drives '" .. item.drives .. "', which is not a fan, pump or air compressor of this profile",
+                                  zh = "drives 指向的 '" .. item.drives .. "' 不是本档案中的风机、水泵或空压机" }
+    end
+  end
+  -- Above 100 % on the net calorific value basis only latent heat recovered by condensing can explain.
+  if item.type == "boiler" and item.thermal_efficiency ~= nil and item.thermal_efficiency > 100 and item.condensing ~= true then
+    problems[#problems + 1] = { name = "thermal_efficiency", value = item.thermal_efficiency, unit = "%",
+                                en = "thermal efficiency " .. string.format("%g", item.thermal_efficiency)
+                                  .. " % is above 100 % without condensing heat recovery (condensing: true)",
+                                zh = "热效率 " .. string.format("%g", item.thermal_efficiency) .. "% 超过 100%，但未设冷凝余热回收（condensing: true）" }
+  end
   return problems
 end
 
@@ -53,12 +68,16 @@ rule {
   severity = "warning",
   summary = "Flags values the schema accepts but no plant has: equipment rated at 0 (kW, kVA or t/h); operating hours "
     .. "above the hours of the year (8760, or 8784 when the assessment period contains a 29 February; 8784 when the "
-    .. "profile gives no period); an average load factor above 1; an energy price of zero (energy.<carrier>.price "
+    .. "profile gives no period); an average load factor above 1; a boiler efficiency above 100 % (net calorific value "
+    .. "basis) without condensing heat recovery; a motor that drives an id that is no listed fan, pump or compressor; an energy price of zero (energy.<carrier>.price "
     .. "or finance.electricity_price). Measures then hold hours and load to these bounds, skip zero-rated items, and a "
     .. "zero price leaves the saving unvalued (it never pays back).",
-  formula = "hours > 24 × days of the year; load_factor > 1; rating = 0; price = 0",
+  formula = "hours > 24 × days of the year; load_factor > 1; rating = 0; price = 0; boiler η > 100 % and not condensing; "
+    .. "motor drives: an id that is no fan, pump or air compressor",
   references = {
     { standard = "Calendar", clause = "365 d × 24 h = 8760 h; 366 d × 24 h = 8784 h in a leap year", confidence = "high" },
+    { standard = "GB 24500-2020", clause = "efficiencies on the net calorific value basis; only condensing gas boilers are "
+      .. "graded above 100 % (103/101/98 %; shared/reference/energy-figures.md §5.5)", confidence = "high" },
   },
   evaluate = function(plant, ctx)
     for _, item in ipairs(plant.equipment or {}) do

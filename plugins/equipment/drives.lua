@@ -63,7 +63,8 @@ rule {
   summary = "A fan or pump (listed as a fan/pump item, or as a motor whose driven_load is fan or pump) whose flow is "
     .. "controlled by a throttle valve, damper or inlet vanes wastes the power throttled away; a variable-frequency "
     .. "drive saves 20–50 % of its input power, 28 % taken by default (the mine-fan case). List each drive once, as "
-    .. "the fan/pump or as its motor, not both. Fans and pumps of 200 kW or more that serve a potline, smelter, "
+    .. "the fan/pump or as its motor; when both are listed, give the motor drives: <fan or pump id> and the VFD is "
+    .. "assessed on the machine only. Fans and pumps of 200 kW or more that serve a potline, smelter, "
     .. "alumina refinery or generating unit (or, serving none named, belong to a nonferrous or power plant) are left "
     .. "to nonferrous.large-fan-vfd and power.auxiliary-vfd, which use the same figures.",
   formula = "saving (kWh/a) = P_rated × load × hours × count × saving share; investment = unit cost × P_rated × count",
@@ -93,7 +94,10 @@ rule {
     end
     for _, item in ipairs(drives) do
       local sector_rule = item.type ~= "motor" and sector_rule_for(plant, item, params.handover_power) or nil
-      if item.rated_power <= 0 then
+      local driven = item.type == "motor" and item.drives ~= nil and operating.item(plant, item.drives) or nil
+      if driven ~= nil then
+        ctx:not_applicable { subject = item.id, reason = "it drives " .. driven.id .. ", where the drive is assessed" }
+      elseif item.rated_power <= 0 then
         ctx:not_applicable { subject = item.id, reason = "rated power is 0 kW (reported by equipment.data-quality)" }
       elseif sector_rule ~= nil then
         ctx:not_applicable { subject = item.id, reason = "assessed by " .. sector_rule }
@@ -111,6 +115,8 @@ rule {
         ctx:recommend {
           subject = item.id,
           savings = { electricity = kwh },
+          -- A motor replacement on the same drive saves from the same input energy.
+          interaction = { group = operating.drive_group(plant, item), base = { electricity = item.rated_power * load * hours * count } },
           investment = params.unit_cost * item.rated_power * count,
           lifetime = params.lifetime,
           confidence = operating.confidence(hours_given, load_given) == "high" and "medium" or "low",

@@ -2,6 +2,7 @@
 -- replaced by a grade-2 motor.
 
 local operating = require("operating")
+local elimination = require("elimination")
 
 local GB18613 = "equipment.gb18613-2020"
 
@@ -50,8 +51,11 @@ rule {
     .. "poles is replaced by a grade-2 motor. A motor between tabulated outputs is read in the next lower row (the "
     .. "reference lacks the 1.1–4, 18.5 and 45 kW rows, so such motors are judged leniently, never too strictly); "
     .. "the poles come from the profile or the model's suffix (e.g. Y280S-4). Hours above the year's hours and loads "
-    .. "above 1 are held to those bounds (the data-quality rule reports them).",
-  formula = "saving (kWh/a) = P_rated × load × hours × count × (1/η_old − 1/η_grade2); investment = unit cost × P_rated × count",
+    .. "above 1 are held to those bounds (the data-quality rule reports them). When an early replacement would pay "
+    .. "back after the motor's life at the plant's electricity price, it is reported as information (replace at failure "
+    .. "or rewind) instead of a measure — unless the motor is on an elimination catalogue, which requires it to go now.",
+  formula = "saving (kWh/a) = P_rated × load × hours × count × (1/η_old − 1/η_grade2); investment = unit cost × P_rated × count; "
+    .. "information only when investment ÷ (saving × price) > lifetime",
   references = {
     { standard = "GB 18613-2020", clause = "Table (EQE motor_lv.json p4; shared/reference/energy-figures.md §5.1)",
       title = "电动机能效限定值及能效等级", confidence = "high" },
@@ -97,26 +101,55 @@ rule {
           local hours, hours_source, hours_given = operating.hours(plant, m, params.default_hours)
           local count = operating.count(m)
           local kwh = m.rated_power * load * hours * count * (1 / eta_old - 1 / eta_new)
-          ctx:recommend {
-            subject = m.id,
-            savings = { electricity = kwh },
-            investment = params.unit_cost * m.rated_power * count,
-            lifetime = params.lifetime,
-            confidence = operating.confidence(hours_given, load_given),
-            message = {
-              en = "{id} ({kw} kW, {poles}-pole) runs at {eta}% efficiency, below the grade 3 limit of {g3}%; a grade 2 motor ({g2}%) saves {kwh:0} kWh a year",
-              zh = "{id}（{kw} kW，{poles}极）效率 {eta}%，低于 GB 18613-2020 3级限定值 {g3}%；更换为2级电机（{g2}%）年节电 {kwh:0} kWh",
-            },
-            values = { id = m.id, kw = m.rated_power, poles = poles, eta = m.efficiency, g3 = row.grade3, g2 = row.grade2, kwh = kwh },
-            evidence = {
-              { name = "rated efficiency", value = m.efficiency, unit = "%", source = operating.path(m, "efficiency") },
-              { name = "poles", value = poles, source = poles_source },
-              { name = "grade 3 limit", value = row.grade3, unit = "%", source = row.standard .. ", " .. output .. " kW row" },
-              { name = "grade 2 (replacement)", value = row.grade2, unit = "%", source = row.standard .. ", " .. output .. " kW row" },
-              { name = "load factor", value = load, unit = "1", source = load_source },
-              { name = "operating hours", value = hours, unit = "h/a", source = hours_source },
-            },
-          }
+          local investment = params.unit_cost * m.rated_power * count
+          local payback = operating.electricity_payback(plant, investment, kwh)
+          -- A motor on an elimination catalogue must go whatever the payback: the measure then values the replacement.
+          if payback ~= nil and payback > params.lifetime and not elimination.listed(plant, m) then
+            ctx:finding {
+              subject = m.id,
+              category = "saving_measure",
+              severity = "info",
+              message = {
+                en = "{id} ({kw} kW, {poles}-pole) runs at {eta}% efficiency, below the grade 3 limit of {g3}%, but an early "
+                  .. "replacement saves only {kwh:0} kWh a year and pays back in {payback:1} years, longer than a motor's "
+                  .. "{life:0}-year life: replace it with a grade 2 motor ({g2}%) when it fails or is rewound",
+                zh = "{id}（{kw} kW，{poles}极）效率 {eta}%，低于 GB 18613-2020 3级限定值 {g3}%；但提前更换年节电仅 {kwh:0} kWh，"
+                  .. "回收期 {payback:1} 年，长于电机寿命 {life:0} 年：宜在故障或大修时更换为2级电机（{g2}%）",
+              },
+              values = { id = m.id, kw = m.rated_power, poles = poles, eta = m.efficiency, g3 = row.grade3, g2 = row.grade2,
+                         kwh = kwh, payback = payback, life = params.lifetime },
+              evidence = {
+                { name = "rated efficiency", value = m.efficiency, unit = "%", source = operating.path(m, "efficiency") },
+                { name = "grade 3 limit", value = row.grade3, unit = "%", source = row.standard .. ", " .. output .. " kW row" },
+                { name = "simple payback of an early replacement", value = payback, unit = "a",
+                  source = "unit cost × kW ÷ (saving × energy.electricity.price)" },
+              },
+            }
+          else
+            ctx:recommend {
+              subject = m.id,
+              savings = { electricity = kwh },
+              -- The drive's input energy is the flow a VFD on the same motor also saves from.
+              interaction = { group = operating.drive_group(plant, m),
+                              base = { electricity = m.rated_power * load * hours * count / eta_old } },
+              investment = investment,
+              lifetime = params.lifetime,
+              confidence = operating.confidence(hours_given, load_given),
+              message = {
+                en = "{id} ({kw} kW, {poles}-pole) runs at {eta}% efficiency, below the grade 3 limit of {g3}%; a grade 2 motor ({g2}%) saves {kwh:0} kWh a year",
+                zh = "{id}（{kw} kW，{poles}极）效率 {eta}%，低于 GB 18613-2020 3级限定值 {g3}%；更换为2级电机（{g2}%）年节电 {kwh:0} kWh",
+              },
+              values = { id = m.id, kw = m.rated_power, poles = poles, eta = m.efficiency, g3 = row.grade3, g2 = row.grade2, kwh = kwh },
+              evidence = {
+                { name = "rated efficiency", value = m.efficiency, unit = "%", source = operating.path(m, "efficiency") },
+                { name = "poles", value = poles, source = poles_source },
+                { name = "grade 3 limit", value = row.grade3, unit = "%", source = row.standard .. ", " .. output .. " kW row" },
+                { name = "grade 2 (replacement)", value = row.grade2, unit = "%", source = row.standard .. ", " .. output .. " kW row" },
+                { name = "load factor", value = load, unit = "1", source = load_source },
+                { name = "operating hours", value = hours, unit = "h/a", source = hours_source },
+              },
+            }
+          end
         end
       end
     end

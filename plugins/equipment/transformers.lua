@@ -2,6 +2,7 @@
 -- transformer whose losses exceed the limit by a grade-2 unit of the same rating.
 
 local operating = require("operating")
+local elimination = require("elimination")
 
 local NO_LOAD = "equipment.gb20052-no-load-loss"
 local LOAD = "equipment.gb20052-load-loss"
@@ -68,6 +69,7 @@ local function grade_loss(ctx, transformer, spec)
     indicator = spec.indicator,
     value = spec.value,
     limits = limits,
+    severity = operating.product_severity(transformer, limits),
     source = operating.path(transformer, spec.field),
     evidence = {
       { name = "rated capacity", value = transformer.rated_capacity, unit = "kVA", source = operating.path(transformer, "rated_capacity") },
@@ -90,7 +92,10 @@ rule {
   summary = "Grades the measured or nameplate no-load loss of each 10 kV oil-immersed distribution transformer against "
     .. "GB 20052-2024 Table 1 for its rated capacity and core (electrical steel or amorphous); S-series models count as "
     .. "electrical steel and the voltage may be read from a model such as S9-2000/10. Ratings and cores not in the "
-    .. "reference's rows, and dry-type units, are not applicable.",
+    .. "reference's rows, and dry-type units, are not applicable."
+    .. " A unit that fails the limit is a warning when it was made before the edition took force (or its year is "
+    .. "unknown), since product standards bind equipment when it is sold, and critical when it was bought since; "
+    .. "plant energy-consumption limits rank first.",
   formula = "grade = best k with P0 ≤ P0_limit,k (kW)",
   references = { GB20052 },
   evaluate = function(plant, ctx)
@@ -116,7 +121,10 @@ rule {
 rule {
   id = "equipment.transformer-load-loss",
   title = { zh = "配电变压器负载损耗（GB 20052-2024）", en = "Transformer load loss against GB 20052-2024" },
-  sector = "cross-sector",
+  sector = "cross-sector"
+    .. " A unit that fails the limit is a warning when it was made before the edition took force (or its year is "
+    .. "unknown), since product standards bind equipment when it is sold, and critical when it was bought since; "
+    .. "plant energy-consumption limits rank first.",
   category = "compliance",
   summary = "Grades the measured or nameplate load loss (at rated current) of each 10 kV oil-immersed distribution "
     .. "transformer against GB 20052-2024 Table 1 for its rated capacity, core and connection group (the reference "
@@ -179,9 +187,12 @@ rule {
     .. "replaced by a grade-2 unit of the same rating and core; the saving is the no-load loss difference over the "
     .. "energised hours plus the load-loss difference scaled by the square of the load factor. Without a connection "
     .. "group the replacement's load loss is read in the one group the reference tabulates for that rating. A load "
-    .. "factor above 1 is held to 1 and hours to the year's hours.",
+    .. "factor above 1 is held to 1 and hours to the year's hours. A replacement whose simple payback at the plant's "
+    .. "electricity price exceeds the transformer's life is not proposed (replace with a grade-2 unit at the end of its "
+    .. "life) — unless the unit is on an elimination catalogue (equipment.outdated-catalogue), which requires it to go now, "
+    .. "so the replacement is valued whatever its payback.",
   formula = "ΔkWh/a = (ΔP0 + ΔPk × β²) × hours × count, ΔP0 = P0_measured − P0_grade2, ΔPk = Pk_measured − Pk_grade2 (kW), "
-    .. "β = load factor; investment = unit cost × kVA × count",
+    .. "β = load factor; investment = unit cost × kVA × count; not proposed when investment ÷ (ΔkWh × price) > lifetime",
   references = {
     GB20052,
     { standard = "Transformer loss model", clause = "energy loss = (P0 + Pk × β²) × hours; β = load / rated capacity", confidence = "high" },
@@ -224,13 +235,19 @@ rule {
           local delta_p0 = t.no_load_loss - no_load_row.grade2
           local delta_pk = t.load_loss - load_row.grade2
           local kwh = (delta_p0 + delta_pk * beta ^ 2) * hours * count
+          local investment = params.unit_cost * t.rated_capacity * count
+          local payback = operating.electricity_payback(plant, investment, kwh)
           if kwh <= 0 then
             ctx:not_applicable { subject = t.id, reason = "a grade-2 transformer would not lose less at this load" }
+          elseif payback ~= nil and payback > params.lifetime and not elimination.listed(plant, t) then
+            ctx:not_applicable { subject = t.id, reason = string.format("an early replacement saves %.0f kWh a year and pays back "
+              .. "in %.0f years, longer than the %.0f-year life: replace it with a grade-2 unit when it reaches the end of its life",
+              kwh, payback, params.lifetime) }
           else
             ctx:recommend {
               subject = t.id,
               savings = { electricity = kwh },
-              investment = params.unit_cost * t.rated_capacity * count,
+              investment = investment,
               lifetime = params.lifetime,
               confidence = operating.confidence(hours_given, load_given) == "high" and "high" or "medium",
               message = {

@@ -64,6 +64,8 @@ rule {
           ctx:recommend {
             subject = mill.id,
             savings = { electricity = kwh },
+            -- The replacement of the mill's own motor (serves: this mill) saves from the same grinding power.
+            interaction = { group = "grinding:" .. mill.id, base = { electricity = mill.preparation_power * mill.cement_output } },
             investment = params.unit_cost * mill.cement_output,
             lifetime = params.lifetime,
             confidence = "low",
@@ -138,6 +140,9 @@ rule {
         ctx:recommend {
           subject = mill.id,
           savings = { electricity = kwh },
+          -- The replacement of the mill's own motor (serves: this mill) saves from the same grinding power.
+          interaction = { group = "grinding:" .. mill.id,
+                          base = mill.specific_power and { electricity = mill.specific_power * mill.raw_meal_output } or nil },
           investment = params.unit_cost * mill.raw_meal_output,
           lifetime = params.lifetime,
           confidence = "low",

@@ -72,6 +72,8 @@ rule {
         ctx:recommend {
           subject = kiln.id,
           savings = { electricity = kwh },
+          -- Cooler and preheater upgrades of this kiln leave less exhaust heat to generate from.
+          interaction = { group = "kiln-heat:" .. kiln.id },
           investment = params.unit_cost * kiln.capacity,
           lifetime = params.lifetime,
           om_cost = generation_om_cost(plant, kwh, params.om_share),
@@ -140,6 +142,8 @@ rule {
         ctx:recommend {
           subject = kiln.id,
           savings = { electricity = kwh },
+          -- Cooler and preheater upgrades of this kiln leave less exhaust heat to generate from.
+          interaction = { group = "kiln-heat:" .. kiln.id },
           investment = params.unit_cost * kiln.capacity,
           lifetime = params.lifetime,
           om_cost = generation_om_cost(plant, kwh, params.om_share),

@@ -146,9 +146,9 @@ rule {
           local gas_yield = furnace.furnace_gas_yield or params.gas_yield
           local gas = gas_yield * (1 - used) * furnace.output
           local heat = gas * params.gas_lhv * 1000 * params.use_efficiency
-          local savings, evidence
+          local savings, evidence, interaction
           if furnace.gas_replaces == "steam" then
-            savings, evidence = plant_heat.steam_savings(plant, furnace.id, plant_heat.steam_for_heat(heat))
+            savings, evidence, interaction = plant_heat.steam_savings(plant, furnace.id, plant_heat.steam_for_heat(heat))
           else
             local amount = plant_heat.carrier_for_heat(plant, furnace.gas_replaces, heat)
             savings = { [furnace.gas_replaces] = amount }
@@ -164,6 +164,7 @@ rule {
             ctx:recommend {
               subject = furnace.id,
               savings = savings,
+              interaction = interaction,
               investment = params.unit_cost * furnace.rated_capacity,
               lifetime = params.lifetime,
               confidence = "low",

@@ -70,12 +70,13 @@ rule {
             { name = "output", value = unit.output, unit = "t", source = field(unit, "output") },
           }
           if power_saved > 0 then savings.electricity = power_saved * unit.output end
-          local steam_per_t = 0
+          local steam_per_t, interaction = 0, nil
           if unit.evaporation_steam ~= nil then
             steam_per_t = math.max(0, unit.evaporation_steam - membrane_concentration_steam(unit, params))
           end
           if steam_per_t > 0 then
-            local steam_savings, steam_evidence = plant_heat.steam_savings(plant, unit.id, steam_per_t * unit.output)
+            local steam_savings, steam_evidence, steam_interaction = plant_heat.steam_savings(plant, unit.id, steam_per_t * unit.output)
+            interaction = steam_interaction
             if steam_savings ~= nil then
               savings = plant_heat.add_savings(savings, steam_savings)
               for _, e in ipairs(steam_evidence) do evidence[#evidence + 1] = e end
@@ -93,6 +94,7 @@ rule {
             ctx:recommend {
               subject = unit.id,
               savings = savings,
+              interaction = interaction,
               investment = params.unit_cost * unit.capacity,
               lifetime = params.lifetime,
               confidence = "low",

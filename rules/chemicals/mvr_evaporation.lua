@@ -67,7 +67,7 @@ rule {
           ctx:insufficient_data { subject = evaporator.id, needs = needs }
         else
           local steam_saved = evaporator.steam_consumption * (1 - params.residual_steam_share)
-          local steam_savings, evidence = plant_heat.steam_savings(plant, evaporator.serves or evaporator.id, steam_saved)
+          local steam_savings, evidence, interaction = plant_heat.steam_savings(plant, evaporator.serves or evaporator.id, steam_saved)
           if steam_savings == nil then
             ctx:insufficient_data { subject = evaporator.id, needs = evidence }
           else
@@ -85,6 +85,7 @@ rule {
               ctx:recommend {
                 subject = evaporator.id,
                 savings = savings,
+                interaction = interaction,
                 investment = params.unit_cost * evaporator.capacity,
                 lifetime = params.lifetime,
                 confidence = "low",

@@ -86,7 +86,7 @@ rule {
         if steam_saved <= 0 then
           ctx:not_applicable { subject = network.id, reason = "no failed traps and no bare hot surface were found" }
         else
-          local savings, evidence = plant_heat.steam_savings(plant, network.id, steam_saved)
+          local savings, evidence, interaction = plant_heat.steam_savings(plant, network.id, steam_saved)
           if savings == nil then
             ctx:insufficient_data { subject = network.id, needs = evidence }
           else
@@ -99,6 +99,7 @@ rule {
             ctx:recommend {
               subject = network.id,
               savings = savings,
+              interaction = interaction,
               investment = failed_traps * params.trap_cost + area * params.insulation_cost,
               lifetime = params.lifetime,
               confidence = "low",

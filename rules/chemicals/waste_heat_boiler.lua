@@ -65,7 +65,7 @@ rule {
       else
         local heat = recoverable_heat(source, outlet, params)
         local steam = plant_heat.steam_for_heat(heat)
-        local savings, evidence = plant_heat.steam_savings(plant, source.serves or source.id, steam)
+        local savings, evidence, interaction = plant_heat.steam_savings(plant, source.serves or source.id, steam)
         if savings == nil then
           ctx:insufficient_data { subject = source.id, needs = evidence }
         else
@@ -80,6 +80,7 @@ rule {
           ctx:recommend {
             subject = source.id,
             savings = savings,
+            interaction = interaction,
             investment = params.unit_cost * steam_rate,
             lifetime = params.lifetime,
             confidence = "low",

@@ -50,7 +50,7 @@ rule {
         ctx:not_applicable { subject = refinery.id, reason = "digestion steam is already at or below the target" }
       else
         local tonnes = (refinery.digestion_steam - params.target_steam) * refinery.alumina_output
-        local savings, evidence, counted = steam.savings(plant, refinery.id, tonnes)
+        local savings, evidence, counted, interaction = steam.savings(plant, refinery.id, tonnes)
         if savings == nil then
           ctx:insufficient_data { subject = refinery.id, needs = evidence,
                                   message = { en = "say how the refinery's steam is raised: purchased (energy.steam) or a boiler",
@@ -64,6 +64,7 @@ rule {
           ctx:recommend {
             subject = refinery.id,
             savings = savings,
+            interaction = interaction,
             investment = params.unit_cost * capacity,
             lifetime = params.lifetime,
             confidence = "low",

@@ -79,6 +79,8 @@ rule {
         ctx:recommend {
           subject = fan.id,
           savings = { electricity = kwh },
+          -- A replacement of the motor that drives this fan (drives: <fan id>) saves from the same input power.
+          interaction = { group = "drive:" .. fan.id, base = { electricity = fan.rated_power * load * fan.hours * count } },
           investment = params.unit_cost * fan.rated_power * count,
           lifetime = params.lifetime,
           confidence = fan.load_factor and "medium" or "low",

@@ -116,7 +116,7 @@ rule {
         end
       elseif smelter.acid_output > 0 then
         local tonnes = smelter.acid_output * params.steam_yield
-        local savings, evidence, counted = steam.savings(plant, smelter.id, tonnes)
+        local savings, evidence, counted, interaction = steam.savings(plant, smelter.id, tonnes)
         if savings == nil then
           ctx:insufficient_data { subject = smelter.id, needs = evidence,
                                   message = { en = "say how the plant's steam is raised: purchased (energy.steam) or a boiler",
@@ -125,6 +125,7 @@ rule {
           ctx:recommend {
             subject = smelter.id,
             savings = savings,
+            interaction = interaction,
             investment = params.unit_cost * smelter.acid_output,
             lifetime = params.lifetime,
             confidence = "low",

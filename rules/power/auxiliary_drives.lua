@@ -113,6 +113,7 @@ rule {
           ctx:recommend {
             subject = item.id,
             savings = { [power_units.fuel(unit)] = power_units.fuel_for_tce(plant, unit, tce) },
+            interaction = power_units.interaction(plant, unit),
             investment = params.unit_cost * item.rated_power * count,
             lifetime = params.lifetime,
             confidence = item.load_factor and "medium" or "low",

@@ -57,6 +57,7 @@ rule {
             ctx:recommend {
               subject = unit.id,
               savings = { [power_units.fuel(unit)] = power_units.fuel_for_tce(plant, unit, tce) },
+              interaction = power_units.interaction(plant, unit),
               investment = params.unit_cost * unit.capacity * 1000,
               lifetime = params.lifetime,
               confidence = "low",

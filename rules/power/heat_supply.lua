@@ -1,5 +1,6 @@
--- Heat-supply retrofit: a pure condensing coal unit with heat users within reach takes over their
--- heat (extraction or back-pressure retrofit), replacing the less efficient boilers that serve them now.
+-- Heat supply to users within reach: a pure condensing coal unit takes over their heat (extraction or
+-- back-pressure retrofit), or a unit that already supplies heat extends its supply to them, replacing the
+-- less efficient boilers that serve them now.
 
 local power_units = require("power_units")
 
@@ -11,15 +12,18 @@ local KGCE_PER_GJ = 34.12
 
 rule {
   id = "power.heat-supply-retrofit",
-  title = { zh = "纯凝机组供热改造", en = "Heat-supply retrofit of a condensing unit" },
+  title = { zh = "机组供热改造及供热范围扩展", en = "Heat supply to nearby users (retrofit or extension)" },
   sector = "power",
   category = "saving_measure",
   measure = "heat-supply-retrofit",
-  summary = "A pure condensing coal-fired unit with industrial or district heat demand within reach can supply that "
-    .. "heat by extraction, at a heat-supply coal rate no worse than the GB 21258-2024 new-build level, instead of "
-    .. "the users' own boilers. The unit burns more coal; the boilers it replaces burn less fuel.",
-  formula = "extra unit coal (tce/a) = heat × heat-supply coal rate / 1000; fuel displaced (tce/a) = heat × 34.12 / "
-    .. "boiler efficiency / 1000; net saving = displaced − extra; investment = unit cost × annual heat",
+  summary = "A coal-fired unit with industrial or district heat demand within reach that other boilers now meet can "
+    .. "supply that heat instead: a pure condensing unit by an extraction retrofit, at a heat-supply coal rate no worse "
+    .. "than the GB 21258-2024 new-build level; a unit that already supplies heat by extending its supply, at its own "
+    .. "measured heat-supply coal rate (the new-build level when not measured). The unit burns more coal; the boilers "
+    .. "it replaces burn less fuel. Nothing is proposed when the unit's heat is no cheaper in coal than the boilers'.",
+  formula = "extra unit coal (tce/a) = heat × heat-supply coal rate / 1000 (measured rate for a unit already supplying "
+    .. "heat); fuel displaced (tce/a) = heat × 34.12 / boiler efficiency / 1000; net saving = displaced − extra; "
+    .. "investment = unit cost × annual heat",
   references = {
     { standard = "GB 21258-2024", clause = "Table 1 heat-supply coal rate grade 2 = 40.5 kgce/GJ (shared/reference §1.3)", confidence = "high" },
     { standard = "GB 24500-2020", clause = "grate bituminous-II coal boilers ≤ 20 t/h, grade 3 design efficiency 80 % (shared/reference §5.5)",
@@ -44,9 +48,7 @@ rule {
   end,
   evaluate = function(plant, ctx, params)
     for _, unit in ipairs(ediag.units(plant, "power_unit")) do
-      if unit.heat_supply ~= nil and unit.heat_supply > 0 then
-        ctx:not_applicable { subject = unit.id, reason = "the unit already supplies heat" }
-      elseif ediag.implemented(plant, "heat-supply-retrofit", unit.id) then
+      if ediag.implemented(plant, "heat-supply-retrofit", unit.id) then
         ctx:not_applicable { subject = unit.id, reason = "the heat-supply retrofit has been done" }
       elseif unit.nearby_heat_demand == nil or unit.nearby_heat_demand == 0 then
         ctx:not_applicable { subject = unit.id,
@@ -55,9 +57,14 @@ rule {
         local fuel = unit.nearby_heat_source_fuel or "raw_coal"
         local efficiency = unit.nearby_heat_source_efficiency or params.boiler_efficiency
         local heat = unit.nearby_heat_demand
-        local extra_tce = heat * params.heat_coal_rate / 1000
+        local supplies_heat = unit.heat_supply ~= nil and unit.heat_supply > 0
+        local rate = supplies_heat and unit.heat_supply_coal_rate or params.heat_coal_rate
+        local extra_tce = heat * rate / 1000
         local displaced_tce = heat * KGCE_PER_GJ / (efficiency / 100) / 1000
-        if displaced_tce > extra_tce then
+        if displaced_tce <= extra_tce then
+          ctx:not_applicable { subject = unit.id, reason = string.format("the unit's heat (%.1f kgce/GJ) is no cheaper in coal "
+            .. "than the boilers' (%.1f kgce/GJ)", rate, KGCE_PER_GJ / (efficiency / 100)) }
+        else
           local savings = {}
           savings[fuel] = displaced_tce * 1000 / power_units.kgce_per_unit(plant, fuel)
           local unit_fuel = power_units.fuel(unit)
@@ -68,13 +75,18 @@ rule {
             investment = params.unit_cost * heat,
             lifetime = params.lifetime,
             confidence = "low",
-            message = {
+            message = supplies_heat and {
+              en = "{unit} already supplies heat while {heat:0} GJ a year is raised nearby in boilers of {eff:0}% efficiency; "
+                .. "extending its supply at {rate} kgce/GJ saves {net:0} tce a year ({displaced:0} tce displaced, {extra:0} tce more at the unit)",
+              zh = "{unit} 已对外供热，周边仍有年 {heat:0} GJ 热负荷由效率 {eff:0}% 的锅炉供应；扩大机组供热范围（{rate} kgce/GJ）"
+                .. "年净节约 {net:0} tce（替代 {displaced:0} tce，机组增耗 {extra:0} tce）",
+            } or {
               en = "{unit} supplies no heat while {heat:0} GJ a year is raised nearby in boilers of {eff:0}% efficiency; "
                 .. "supplying it at {rate} kgce/GJ saves {net:0} tce a year ({displaced:0} tce displaced, {extra:0} tce more at the unit)",
               zh = "{unit} 为纯凝机组，周边年 {heat:0} GJ 热负荷由效率 {eff:0}% 的锅炉供应；改为机组供热（{rate} kgce/GJ）"
                 .. "年净节约 {net:0} tce（替代 {displaced:0} tce，机组增耗 {extra:0} tce）",
             },
-            values = { unit = unit.id, heat = heat, eff = efficiency, rate = params.heat_coal_rate,
+            values = { unit = unit.id, heat = heat, eff = efficiency, rate = rate,
                        net = displaced_tce - extra_tce, displaced = displaced_tce, extra = extra_tce },
             evidence = {
               { name = "nearby heat demand", value = heat, unit = "GJ", source = path(unit, "nearby_heat_demand") },

@@ -66,6 +66,7 @@ rule {
             ctx:recommend {
               subject = unit.id,
               savings = savings,
+              interaction = power_units.interaction(plant, unit),
               investment = params.unit_cost * unit.capacity * 1000,
               lifetime = params.lifetime,
               confidence = "low",
@@ -137,6 +138,7 @@ rule {
           ctx:recommend {
             subject = unit.id,
             savings = savings,
+            interaction = power_units.interaction(plant, unit),
             investment = params.unit_cost * unit.capacity * 1000,
             lifetime = params.lifetime,
             confidence = "low",

@@ -10,9 +10,12 @@ rule {
   measure = "converter-gas-recovery",
   summary = "A BOF shop recovering less converter gas than the key-enterprise level (106 m³/t steel) or less steam than "
     .. "advanced shops (100 kg/t) can recover the difference (gas-holder capacity, recovery-window control, "
-    .. "evaporative-cooling steam); the recovered energy is credited in its native carriers.",
+    .. "evaporative-cooling steam); the recovered energy is credited in its native carriers. A shop within "
+    .. "min_gap_share of both levels is left alone: closing a few per cent is a matter of operation, and the retrofit "
+    .. "cost (scaled by the whole output) would be out of all proportion to it.",
   formula = "gas (m³/a) = max(0, target gas − gas recovery) × steel output; steam (t/a) = max(0, target steam − steam recovery) "
-    .. "/ 1000 × steel output; investment = unit cost (yuan per t/a) × steel output",
+    .. "/ 1000 × steel output; investment = unit cost (yuan per t/a) × steel output; recommended only when a gap exceeds "
+    .. "min_gap_share × its target",
   references = {
     { standard = "zenggaole.cn / babbaji.com (BOF energy recovery in China)",
       clause = "key enterprises' BOF gas recovery 81 m³/t (2010) → 106 m³/t (2014); advanced steam recovery > 100 kg/t at 2.5–4 MPa",
@@ -23,6 +26,9 @@ rule {
                    doc = "Converter gas recovery to reach", source = "zenggaole.cn / babbaji.com: key enterprises 106 m³/t (2014)" },
     target_steam = { default = 100, unit = "kg/t", min = 60, max = 130,
                      doc = "Steam recovery to reach", source = "zenggaole.cn / babbaji.com: advanced recovery > 100 kg/t" },
+    min_gap_share = { default = 0.1, unit = "1", min = 0, max = 0.3,
+                      doc = "Smallest gap, as a share of the target, worth a retrofit (orientation figure, not from a cited "
+                        .. "source (low confidence))" },
     unit_cost = { default = 10, unit = "yuan/(t/a)", min = 3, max = 40,
                   doc = "Retrofit cost (recovery control, gas holder, steam accumulator) per t/a of steel (orientation figure, not from a cited source (low confidence))" },
     lifetime = { default = 15, unit = "a", min = 8, max = 25,
@@ -45,6 +51,9 @@ rule {
         if gas_gap == 0 and steam_gap == 0 then
           ctx:not_applicable { subject = bof.id, reason = "gas and steam recovery already reach " .. params.target_gas
             .. " m³/t and " .. params.target_steam .. " kg/t" }
+        elseif gas_gap <= params.min_gap_share * params.target_gas and steam_gap <= params.min_gap_share * params.target_steam then
+          ctx:not_applicable { subject = bof.id, reason = "gas and steam recovery are within " .. params.min_gap_share * 100
+            .. " % of " .. params.target_gas .. " m³/t and " .. params.target_steam .. " kg/t: a matter of operation, not a retrofit" }
         else
           local savings = {}
           if gas_gap > 0 then savings.converter_gas = gas_gap * bof.steel_output end

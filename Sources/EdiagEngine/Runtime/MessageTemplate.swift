@@ -70,4 +70,13 @@ enum ComplianceMessage {
         }
         return LocalizedText(zh: zh, en: en)
     }
+
+    /// The information finding when no edition is in force yet but one is published.
+    static func upcomingOnly(indicator: LocalizedText, value: Double, unit: String, date: String, upcoming up: UpcomingGrade) -> LocalizedText {
+        func limits(_ t: [Double?]) -> String { t.map { $0.map { NumberFormat.plain($0) } ?? "–" }.joined(separator: "/") }
+        let shown = NumberFormat.grouped(value, decimals: abs(value) >= 1000 ? 0 : 1)
+        return LocalizedText(
+            zh: "\(indicator.zh)：\(shown) \(unit)；评估日 \(date) 无现行版本可评级。自 \(up.effective) 起（\(up.standard)，1/2/3级：\(limits(up.thresholds)) \(unit)）将为\(up.grade.label.zh)",
+            en: "\(indicator.en): \(shown) \(unit); no edition is in force on \(date) to grade it. From \(up.effective) (\(up.standard), grades 1/2/3: \(limits(up.thresholds)) \(unit)) this plant would be \(up.grade.label.en)")
+    }
 }

@@ -11,6 +11,7 @@ extension RuleRuntime {
 
     /// `ctx:finding{ subject, severity, category, title, message, values, evidence, references }`.
     func hostFinding(_ lua: LuaState) -> HostReturn {
+        hostCalls.finding += 1
         guard let eval = evaluation else { return noEvaluation("finding") }
         guard let t = LuaTableReader(lua, at: argument(lua), path: "ctx:finding") else {
             return .failure("ctx:finding expects a table {subject = …, message = {zh = …, en = …}, …}")
@@ -43,28 +44,19 @@ extension RuleRuntime {
 
     /// `ctx:recommend{ subject, measure, savings, investment, lifetime, om_cost, confidence, range, … }`.
     func hostRecommend(_ lua: LuaState) -> HostReturn {
+        hostCalls.recommend += 1
         guard let eval = evaluation else { return noEvaluation("recommend") }
         guard let t = LuaTableReader(lua, at: argument(lua), path: "ctx:recommend") else {
             return .failure("ctx:recommend expects a table {savings = {electricity = …}, investment = …, lifetime = …}")
         }
         do throws(RuleOutputError) {
-            var savings: [(carrier: String, amount: Double)] = []
             lua.rawGetField(t.index, "savings")
             guard let s = LuaTableReader(lua, at: -1, path: "ctx:recommend.savings") else {
                 lua.pop(1)
                 throw RuleOutputError("ctx:recommend needs savings = {carrier = amount per year, …}, e.g. {electricity = 1.2e6}")
             }
-            for key in try s.sortedKeys() {
-                guard let carrier = EnergyCarrier.named(key) else {
-                    throw RuleOutputError("ctx:recommend.savings: unknown energy carrier '\(key)'; known: \(EnergyCarrier.all.map(\.id).joined(separator: ", "))")
-                }
-                let unit = carrier.unit + "/a"
-                let perYear = try s.with(key) { _ throws(RuleOutputError) in
-                    try Self.annualAmount(lua, path: "ctx:recommend.savings.\(key)", carrierUnit: carrier.unit, annualUnit: unit)
-                }
-                if let perYear { savings.append((key, perYear)) }
-            }
-            lua.pop(1)
+            defer { lua.pop(1) }
+            let savings = try Self.carrierAmounts(lua, s, path: "ctx:recommend.savings")
             guard !savings.isEmpty else { throw RuleOutputError("ctx:recommend: savings is empty") }
             guard let investment = try t.quantity("investment", in: "yuan") else {
                 throw RuleOutputError("ctx:recommend needs investment (yuan, or ediag.q(x, '万元'))")
@@ -93,10 +85,11 @@ extension RuleRuntime {
             }
             let measure = try t.string("measure") ?? eval.rule.measure ?? eval.rule.id
             let valuationStart = options.phaseClock?()
-            let economics = MeasureValuation.value(
+            var economics = MeasureValuation.value(
                 measure: measure, savings: savings, investment: investment, lifetime: lifetime, omCost: om,
                 rangeLow: range.0, rangeHigh: range.1, confidence: confidence, profile: eval.profile, settings: options.economics)
             if let valuationStart, let clock = options.phaseClock { phaseTimes.valuation += clock() &- valuationStart }
+            economics.interaction = try Self.interaction(lua, t)
             var values = try readValues(t)
             values["tce"] = .number(economics.tcePerYear)
             values["co2"] = .number(economics.co2TonnesPerYear)
@@ -123,6 +116,49 @@ extension RuleRuntime {
         }
     }
 
+    /// Carrier → amount per year entries of the table `reader` (keys sorted), each checked against
+    /// the carrier list and converted to the carrier's unit per year.
+    static func carrierAmounts(_ lua: LuaState, _ reader: LuaTableReader, path: String) throws(RuleOutputError) -> [(carrier: String, amount: Double)] {
+        var amounts: [(carrier: String, amount: Double)] = []
+        for key in try reader.sortedKeys() {
+            guard let carrier = EnergyCarrier.named(key) else {
+                throw RuleOutputError("\(path): unknown energy carrier '\(key)'; known: \(EnergyCarrier.all.map(\.id).joined(separator: ", "))")
+            }
+            let unit = carrier.unit + "/a"
+            let perYear = try reader.with(key) { _ throws(RuleOutputError) in
+                try Self.annualAmount(lua, path: "\(path).\(key)", carrierUnit: carrier.unit, annualUnit: unit)
+            }
+            if let perYear { amounts.append((key, perYear)) }
+        }
+        return amounts
+    }
+
+    /// `interaction = { group = "steam:B-1", base = {carrier = annual use}, overlap = {carrier = amount} }`
+    /// of `ctx:recommend`, or nil when the measure declares none.
+    static func interaction(_ lua: LuaState, _ t: LuaTableReader) throws(RuleOutputError) -> MeasureInteraction? {
+        guard t.has("interaction") else { return nil }
+        lua.rawGetField(t.index, "interaction")
+        defer { lua.pop(1) }
+        guard let i = LuaTableReader(lua, at: -1, path: "ctx:recommend.interaction"), let group = try i.string("group"), !group.isEmpty else {
+            throw RuleOutputError("ctx:recommend.interaction must be {group = \"flow:subject\", base = {…}, overlap = {…}}, e.g. group = \"steam:B-1\"")
+        }
+        var result = MeasureInteraction(group: group)
+        for (key, path) in [("base", "ctx:recommend.interaction.base"), ("overlap", "ctx:recommend.interaction.overlap")] where i.has(key) {
+            lua.rawGetField(i.index, key)
+            defer { lua.pop(1) }
+            guard let r = LuaTableReader(lua, at: -1, path: path) else {
+                throw RuleOutputError("\(path) must be a table {carrier = amount per year}")
+            }
+            for (carrier, amount) in try carrierAmounts(lua, r, path: path) {
+                guard amount.isFinite, key == "overlap" ? amount >= 0 : amount > 0 else {
+                    throw RuleOutputError("\(path).\(carrier) must be \(key == "overlap" ? "zero or positive" : "positive"), got \(amount)")
+                }
+                if key == "base" { result.base[carrier] = amount } else { result.overlap[carrier] = amount }
+            }
+        }
+        return result
+    }
+
     /// A saving per year: a number in the carrier's unit, or a quantity whose unit is an amount
     /// (taken as per year) or an amount per year.
     static func annualAmount(_ lua: LuaState, path: String, carrierUnit: String, annualUnit: String) throws(RuleOutputError) -> Double? {
@@ -136,6 +172,7 @@ extension RuleRuntime {
     /// `ctx:compliance{ subject, indicator, value, unit, limits, thresholds, upcoming_thresholds, output, evidence }`.
     /// Returns the grade (`grade_1` … `grade_3`, `not_met`) or `undetermined`.
     func hostCompliance(_ lua: LuaState) -> HostReturn {
+        hostCalls.compliance += 1
         guard let eval = evaluation else { return noEvaluation("compliance") }
         guard let t = LuaTableReader(lua, at: argument(lua), path: "ctx:compliance") else {
             return .failure("ctx:compliance expects a table {value = …, limits = ediag.limits(…)}")
@@ -164,6 +201,19 @@ extension RuleRuntime {
                 let next = upcoming.map { " (the first edition, \($0.standard), takes force on \($0.effective))" } ?? ""
                 evaluation?.outcomes.append(RuleOutcome(ruleID: eval.rule.id, status: .notApplicable, subject: subject,
                                                         detail: "no edition of the limit standard is in force on \(eval.profile.assessmentDate)\(next)"))
+                if var up = upcoming {
+                    // Nothing to grade today, but the plant should know where it will stand once the edition takes force.
+                    if let thresholds = try readThresholds(t, key: "upcoming_thresholds") { up.thresholds = thresholds }
+                    let unit = try t.string("unit") ?? up.unit
+                    let grade = up.grade(of: value)
+                    let message = ComplianceMessage.upcomingOnly(indicator: indicator, value: value, unit: unit, date: eval.profile.assessmentDate,
+                                                                 upcoming: UpcomingGrade(standard: up.standard, effective: up.effective,
+                                                                                         thresholds: up.thresholds, grade: grade))
+                    evaluation?.findings.append(Finding(
+                        ruleID: eval.rule.id, subject: subject, category: .compliance, severity: .info, title: indicator, message: message,
+                        evidence: [Evidence(name: "measured value", value: .number(value), unit: unit, source: try t.string("source"))],
+                        references: eval.rule.references))
+                }
                 lua.pushString("undetermined")
                 return .results(1)
             }
@@ -202,9 +252,16 @@ extension RuleRuntime {
             if !references.contains(where: { $0.standard == row.standard }) {
                 references.insert(Reference(standard: row.standard, clause: row.source, confidence: row.confidence), at: 0)
             }
+            // A limit not met is critical unless the rule says otherwise (e.g. a product standard that did not yet
+            // apply when the equipment was bought); a grade reached is information.
+            var notMetSeverity = Severity.critical
+            if let sv = try t.string("severity") {
+                guard let parsed = Severity(rawValue: sv) else { throw RuleOutputError("ctx:compliance: unknown severity '\(sv)'") }
+                notMetSeverity = parsed
+            }
             let finding = Finding(
                 ruleID: eval.rule.id, subject: subject, category: .compliance,
-                severity: grade == .notMet ? .critical : .info, title: indicator, message: message,
+                severity: grade == .notMet ? notMetSeverity : .info, title: indicator, message: message,
                 evidence: evidence, references: references, compliance: result)
             evaluation?.findings.append(finding)
             lua.pushString(grade.rawValue)
@@ -230,6 +287,7 @@ extension RuleRuntime {
 
     /// `ctx:not_applicable(reason)` or `ctx:not_applicable{subject = …, reason = …}`.
     func hostNotApplicable(_ lua: LuaState) -> HostReturn {
+        hostCalls.notApplicable += 1
         guard let eval = evaluation else { return noEvaluation("not_applicable") }
         if let reason = lua.toString(argument(lua)) {
             evaluation?.outcomes.append(RuleOutcome(ruleID: eval.rule.id, status: .notApplicable, detail: reason))
@@ -247,6 +305,7 @@ extension RuleRuntime {
 
     /// `ctx:insufficient_data{subject = …, needs = {"process_units[K1].clinker_energy", …}, message = …}`.
     func hostInsufficientData(_ lua: LuaState) -> HostReturn {
+        hostCalls.insufficientData += 1
         guard let eval = evaluation else { return noEvaluation("insufficient_data") }
         if let text = lua.toString(argument(lua)) {
             evaluation?.outcomes.append(RuleOutcome(ruleID: eval.rule.id, status: .insufficientData, detail: text, needs: [text]))

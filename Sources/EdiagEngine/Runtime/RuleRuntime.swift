@@ -23,6 +23,9 @@ public final class RuleRuntime {
     var evaluation: Evaluation?
     /// Time spent in each phase since the runtime was made (only with `RuntimeOptions.phaseClock`).
     public internal(set) var phaseTimes = PhaseTimes()
+    /// How often the rules called each `ctx` method since the runtime was made (the benchmark checks
+    /// that the plain-Lua baseline made the same calls).
+    public internal(set) var hostCalls = HostCallCounts()
 
     struct PreludeRefs {
         var pathKey: Int32 = 0, listMeta: Int32 = 0, proxyTemplate: Int32 = 0
@@ -319,6 +322,7 @@ public final class RuleRuntime {
                 try lua.call(arguments: 4, results: 1, limits: options.limits)
                 // run_rule returns the reason when the rule's applicability test said no.
                 if let reason = lua.toString(-1) {
+                    hostCalls.notApplicable += 1
                     evaluation!.outcomes.append(RuleOutcome(ruleID: rule.id, status: .notApplicable, detail: reason))
                 }
                 lua.pop(1)
@@ -351,6 +355,13 @@ public final class RuleRuntime {
         return Diagnosis(plantID: profile.plantID, plantName: profile.plantName, sector: profile.sector,
                          assessmentDate: profile.assessmentDate, source: profile.source, findings: prioritized,
                          outcomes: outcomes, warnings: profile.warnings, costs: costs)
+    }
+
+    /// Calls of each `ctx` method (an applicability test that says no counts as `not_applicable`).
+    public struct HostCallCounts: Sendable, Equatable {
+        public var finding = 0, compliance = 0, recommend = 0, notApplicable = 0, insufficientData = 0
+
+        public init() {}
     }
 
     /// Nanoseconds spent in each phase of `diagnose`, summed over the plants diagnosed.

@@ -76,10 +76,14 @@ public enum MeasureValuation {
             cce = (investment * Finance.capitalRecoveryFactor(rate: rate, years: lifetime) + omCost) / tce
         }
         if let net, net <= 0 { notes.append("the measure saves no money at these prices, so it never pays back") }
+        if let payback, payback > lifetime {
+            notes.append("it pays back only after its \(NumberFormat.grouped(lifetime, decimals: 0))-year life: not worth doing for the energy alone")
+        }
         return MeasureEconomics(
             measure: measure, savings: lines, tcePerYear: tce, co2TonnesPerYear: co2, yuanPerYear: net,
             investmentYuan: investment, lifetimeYears: lifetime, omYuanPerYear: omCost, simplePaybackYears: payback,
             npvYuan: npv, irr: irr, costOfConservedEnergyYuanPerTce: cce, discountRate: rate,
-            rangeLow: rangeLow, rangeHigh: rangeHigh, confidence: confidence, notes: notes)
+            rangeLow: rangeLow, rangeHigh: rangeHigh, confidence: confidence, notes: notes,
+            carbonPriceYuanPerTonne: carbonPrice)
     }
 }

@@ -61,6 +61,13 @@ public struct EnergyCarrier: Sendable, Hashable {
         EnergyCarrier(id: "heat", nameEn: "heat", nameZh: "热力", unit: "GJ",
                       kgcePerUnit: 34.12, kgceSource: "GB/T 2589-2020 Appendix A: 0.03412 kgce/MJ",
                       kgCO2PerUnit: 110, co2Source: "provincial GHG inventory guideline (2025) default, purchased heat 0.11 tCO2/GJ"),
+        EnergyCarrier(id: "biomass", nameEn: "biomass fuel", nameZh: "生物质燃料", unit: "GJ",
+                      kgcePerUnit: 34.12,
+                      kgceSource: "GB/T 2589-2020: 1 kgce = 29 307.6 kJ, so 34.12 kgce per GJ of net calorific value (biomass is "
+                        + "counted by its measured heat content: mass × laboratory net calorific value)",
+                      kgCO2PerUnit: 0,
+                      co2Source: "zero fossil CO2: 2006 IPCC Guidelines for National GHG Inventories, Vol. 2 Energy, Ch. 2 — CO2 "
+                        + "from biomass combustion is reported as an information item, not in the energy-sector total"),
         EnergyCarrier(id: "blast_furnace_gas", nameEn: "blast-furnace gas", nameZh: "高炉煤气", unit: "m3",
                       kgcePerUnit: 0.1286, kgceSource: "GB/T 2589 Appendix A (SZJL tabulation): 0.1286 kgce/m3",
                       kgCO2PerUnit: 0.8481, co2Source: "provincial GHG inventory guideline (2025) default, 8.481 tCO2/10^4 Nm3"),

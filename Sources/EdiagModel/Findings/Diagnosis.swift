@@ -49,20 +49,25 @@ public struct RuleCost: Sendable, Equatable {
     }
 }
 
-/// Sums of measures' savings, money and investment.
+/// Sums of measures' savings, money and investment, with savings that overlapping measures share
+/// counted once (`MeasureOverlap`).
 public struct MeasureTotals: Sendable, Equatable {
     public var count: Int
+    /// Savings with overlaps counted once.
     public var tcePerYear: Double
     public var co2TonnesPerYear: Double
     /// Only measures whose money could be valued.
     public var yuanPerYear: Double
     public var investmentYuan: Double
+    /// What the plain sum of the measures, each valued alone, counts twice.
+    public var overlap: MeasureOverlap
 
     public init(_ measures: [MeasureEconomics]) {
         count = measures.count
-        tcePerYear = measures.reduce(0) { $0 + $1.tcePerYear }
-        co2TonnesPerYear = measures.reduce(0) { $0 + $1.co2TonnesPerYear }
-        yuanPerYear = measures.reduce(0) { $0 + ($1.yuanPerYear ?? 0) }
+        overlap = MeasureOverlap(measures)
+        tcePerYear = measures.reduce(0) { $0 + $1.tcePerYear } - overlap.tcePerYear
+        co2TonnesPerYear = measures.reduce(0) { $0 + $1.co2TonnesPerYear } - overlap.co2TonnesPerYear
+        yuanPerYear = measures.reduce(0) { $0 + ($1.yuanPerYear ?? 0) } - overlap.yuanPerYear
         investmentYuan = measures.reduce(0) { $0 + $1.investmentYuan }
     }
 }

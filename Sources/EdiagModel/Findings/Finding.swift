@@ -193,6 +193,10 @@ public struct MeasureEconomics: Sendable, Equatable, Codable {
     public var confidence: String
     /// Why some figure could not be computed (e.g. a missing price).
     public var notes: [String]
+    /// The carbon price the net saving was valued at (yuan/tCO2; 0 = not valued).
+    public var carbonPriceYuanPerTonne: Double = 0
+    /// The energy flow this measure shares with others, so totals count a shared saving once.
+    public var interaction: MeasureInteraction? = nil
 }
 
 /// One result of a diagnosis: a compliance grade, an outdated item, a measure or a data problem.

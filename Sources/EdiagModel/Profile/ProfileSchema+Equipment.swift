@@ -22,6 +22,9 @@ extension ProfileSchema {
             .efficiency("efficiency", "Rated efficiency."),
             .q("voltage", "V", "Rated voltage."),
             .choice("driven_load", ["fan", "pump", "compressor", "conveyor", "mill", "crusher", "other"], "What it drives."),
+            .text("drives", "Id of the fan, pump or air compressor this motor drives when that machine is listed as its own "
+                + "item: the drive's measures then count it once (a VFD is assessed on the machine, and the motor "
+                + "replacement shares its energy flow)."),
             .choice("speed_control", speedControls, "How flow or speed is controlled."),
         ]),
         equipment("transformer", "A power transformer (GB 20052-2024).", [
@@ -66,7 +69,11 @@ extension ProfileSchema {
             .choice("fuel", ["coal", "natural_gas", "oil", "biomass", "electric", "waste_heat"], required: true, "Fuel."),
             .choice("coal_class", ["bituminous_ii", "bituminous_iii", "lignite", "anthracite"], "Design coal class (coal boilers)."),
             .choice("firing", ["grate", "fixed_grate", "cfb", "pulverised", "burner"], "Firing system."),
-            .efficiency("thermal_efficiency", "Measured or design thermal efficiency."),
+            FieldSpec("thermal_efficiency", .quantity(QuantitySpec(unit: "%", min: 0, minExclusive: true, max: 110)),
+                      "Measured or design thermal efficiency on the net (lower) calorific value basis of GB 24500-2020, "
+                        + "so a condensing gas boiler may exceed 100 % (grade 1 is 103 %); at most 110 %, since even full "
+                        + "condensation recovers only the latent heat of the flue-gas water vapour, about a tenth of the "
+                        + "net calorific value of natural gas."),
             .q("flue_gas_temperature", "°C", min: nil, "Flue-gas exit temperature."),
             .percent("flue_o2", max: 21, "Oxygen in the flue gas."),
             .flag("economizer", "An economizer is fitted."),

@@ -70,4 +70,54 @@ function operating.confidence(hours_given, load_given)
   return "low"
 end
 
+--- The equipment item with this id, or nil.
+function operating.item(plant, id)
+  for _, item in ipairs(plant.equipment or {}) do
+    if item.id == id then return item end
+  end
+  return nil
+end
+
+--- The energy-flow group of a drive (docs/economics.md, measures that overlap): a motor that drives a listed
+--- fan, pump or compressor shares that machine's group, so a VFD or compressed-air measure on the machine and
+--- the motor's replacement are combined in the plant total instead of added; a mill motor serving a mill unit
+--- shares the mill's grinding group (an approximation: a new mill makes the old motor's replacement moot, while
+--- the totals still count part of it).
+function operating.drive_group(plant, item)
+  local driven = item.type == "motor" and item.drives ~= nil and operating.item(plant, item.drives) or nil
+  if driven ~= nil and driven.type == "air_compressor" then return "compressed-air:" .. driven.id end
+  -- A mill motor shares the grinding power with the sector packs' grinding upgrades of the mill it serves.
+  if item.type == "motor" and item.driven_load == "mill" and item.serves ~= nil then return "grinding:" .. item.serves end
+  return "drive:" .. (driven and driven.id or item.id)
+end
+
+--- Severity of an equipment item that fails a product efficiency standard (GB 18613, 20052, 19153, 24500):
+--- those standards bind products when they are made and sold, so a unit bought before the edition took force
+--- (or of unknown year) is a warning — it should be replaced when it pays or when a catalogue requires it —
+--- while a unit bought since then that fails it is critical. Mandatory plant limits stay critical and rank first.
+function operating.product_severity(item, limits)
+  local row = limits and (limits.current or limits.upcoming) or nil
+  if item.year ~= nil and row ~= nil and row.effective ~= nil and item.year >= ediag.year(row.effective) then
+    return "critical"
+  end
+  return "warning"
+end
+
+--- The electricity price the plant pays (yuan/kWh): energy.electricity.price, else
+--- finance.electricity_price; nil when neither is given.
+function operating.electricity_price(plant)
+  if plant.energy ~= nil and plant.energy.electricity ~= nil and plant.energy.electricity.price ~= nil then
+    return plant.energy.electricity.price
+  end
+  return plant.finance and plant.finance.electricity_price or nil
+end
+
+--- Simple payback (years) of saving `kwh` a year for `investment` yuan at the plant's electricity price;
+--- nil when the price is unknown or zero (the host then reports the missing or zero price).
+function operating.electricity_payback(plant, investment, kwh)
+  local price = operating.electricity_price(plant)
+  if price == nil or price <= 0 or kwh <= 0 then return nil end
+  return investment / (kwh * price)
+end
+
 return operating

@@ -137,8 +137,8 @@ function power_limits.grade_units(plant, ctx, args)
             local thresholds, evidence = corrected_thresholds(args.table, limits.current, unit)
             call.thresholds, call.evidence = thresholds, evidence
           end
-          -- Without an edition in force the host reports the rule not applicable and never grades the upcoming one.
-          if limits.current and limits.upcoming then
+          -- Without an edition in force the host reports the rule not applicable and the upcoming grade as information.
+          if limits.upcoming then
             if #missing_correction_inputs(edition_of(args.table, limits.upcoming), unit) == 0 then
               call.upcoming_thresholds = corrected_thresholds(args.table, limits.upcoming, unit)
             else

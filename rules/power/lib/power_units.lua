@@ -90,6 +90,20 @@ function power_units.tce_of_rate_cut(gce_per_kwh, supplied)
   return gce_per_kwh * supplied / 1e6
 end
 
+--- How a unit's fuel-saving measures share the unit (docs/economics.md, measures that overlap): flow-path
+--- retrofit, condenser vacuum, low-temperature economizer, sliding pressure, auxiliary drives and oil-free
+--- ignition of one unit each cut its supply coal rate, so the plant total combines them against the unit's
+--- fuel (supplied kWh × supply coal rate) instead of adding cuts that were each valued on today's rate.
+function power_units.interaction(plant, unit)
+  local interaction = { group = "unit-fuel:" .. unit.id }
+  local supplied = power_units.supplied(unit)
+  if supplied ~= nil and unit.supply_coal_rate ~= nil and supplied > 0 then
+    interaction.base = { [power_units.fuel(unit)] =
+      power_units.fuel_for_tce(plant, unit, power_units.tce_of_rate_cut(unit.supply_coal_rate, supplied)) }
+  end
+  return interaction
+end
+
 --- Whether the measure is done on this unit: the unit's own flag or the profile's measures_implemented.
 function power_units.done(plant, unit, measure, flag)
   return (flag ~= nil and unit[flag] == true) or ediag.implemented(plant, measure, unit.id)
