@@ -376,3 +376,31 @@ extension LuaState {
     /// at `templateRef` and reads through to the table (see the prelude's profile proxies).
     public func wrapInProxy(templateRef: Int32) { ediag_wrap_proxy(L, templateRef) }
 }
+
+extension LuaState {
+    /// Records line coverage in every later call. Off by default: without it the hook only counts
+    /// instructions.
+    public func startCoverage() { ediag_coverage_start(L) }
+
+    /// Adds the executable lines of every function reachable from the value on top (popped).
+    public func scanCoverage() { _ = ediag_coverage_scan(L) }
+
+    /// What the line hook recorded, by file (sorted): the lines that hold code (from the active
+    /// lines of every function seen) and those that ran. Empty when coverage is off.
+    public func coverage() -> [(file: String, executable: [Int], hit: [Int])] {
+        guard let record = ediag_coverage_record(L) else { return [] }
+        var files: [(file: String, executable: [Int], hit: [Int])] = []
+        for i in 0..<Int(record.pointee.count) {
+            let f = record.pointee.files[i]
+            var executable: [Int] = [], hit: [Int] = []
+            for line in 1..<max(Int(f.size), 1) where f.size > 0 {
+                let bits = f.lines[line]
+                // A line that ran is executable even when no scan saw its function (closures made at run time).
+                if bits & 3 != 0 { executable.append(line) }
+                if bits & 2 != 0 { hit.append(line) }
+            }
+            files.append((String(cString: f.source), executable, hit))
+        }
+        return files.sorted { $0.file < $1.file }
+    }
+}

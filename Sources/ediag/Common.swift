@@ -43,6 +43,16 @@ enum ProjectHome {
     }
 }
 
+extension ProjectHome {
+    /// The project's example plants folder, as the rule roots spell it (relative inside the project).
+    static func examplePlants() -> String? {
+        guard let home = locate() else { return nil }
+        let relative = home == FileManager.default.currentDirectoryPath
+        let path = relative ? "examples/plants" : home + "/examples/plants"
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }
+}
+
 enum Console {
     static func error(_ text: String) {
         FileHandle.standardError.write((text + "\n").data(using: .utf8)!)

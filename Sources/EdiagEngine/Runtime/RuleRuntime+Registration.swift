@@ -19,6 +19,7 @@ extension RuleRuntime {
         }
         do throws(RuleOutputError) {
             let metadata = try readMetadata(t, pack: loading.pack, location: location)
+            let examples = try readExamples(t, rule: metadata.id, location: location)
             guard lua.rawGetField(t.index, "evaluate") == .function else {
                 lua.pop(1)
                 return .failure("rule \(metadata.id): 'evaluate' must be a function(plant, ctx, params)")
@@ -45,6 +46,7 @@ extension RuleRuntime {
             }
             let parameters = lua.ref()
             registered.append((metadata, definition, parameters))
+            pendingExamples[metadata.location] = examples
             return .results(0)
         } catch {
             return .failure(error.message)

@@ -13,6 +13,10 @@ public final class RuleRuntime {
     public private(set) var rules: [RuleMetadata] = []
     /// Problems met while loading (bad files, rules that failed to register, duplicate ids).
     public private(set) var loadErrors: [PackError] = []
+    /// The examples each rule declares (`examples = {…}`), by rule id.
+    public private(set) var examples: [String: [RuleExample]] = [:]
+    /// Examples read while loading, by the declaring rule's `file:line`.
+    var pendingExamples: [String: [RuleExample]] = [:]
     public let options: RuntimeOptions
 
     let lua: LuaState
@@ -43,6 +47,7 @@ public final class RuleRuntime {
         self.options = options
         lua = try LuaState()
         try loadPrelude()
+        if options.coverage { lua.startCoverage() }
         let names = Set(packs.map(\.name))
         let byName = Dictionary(packs.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         for pack in packs {
@@ -51,6 +56,17 @@ public final class RuleRuntime {
             load(pack, visible: visible)
         }
         finishRegistration()
+        if options.coverage {
+            for ref in ruleRefs {
+                lua.pushRef(ref.definition)
+                lua.scanCoverage()
+            }
+        }
+    }
+
+    /// Line coverage of the rule files and modules so far (empty unless `options.coverage`).
+    public func coverage() -> [FileCoverage] {
+        lua.coverage().map { FileCoverage(file: $0.file, executable: $0.executable, hit: $0.hit) }
     }
 
     // MARK: - Prelude
@@ -217,6 +233,8 @@ public final class RuleRuntime {
             seen[entry.metadata.id] = entry.metadata.location
             kept.append(entry)
         }
+        for entry in kept { examples[entry.metadata.id] = pendingExamples[entry.metadata.location] ?? [] }
+        pendingExamples = [:]
         kept.sort { $0.metadata.id < $1.metadata.id }
         rules = kept.map(\.metadata)
         ruleRefs = kept.map { ($0.definition, $0.parameters) }

@@ -29,6 +29,12 @@ public struct RuntimeOptions: Sendable {
     public var disabledCategories: Set<FindingCategory> = []
     /// Measure time, instructions and memory per rule (`--stats`).
     public var collectCosts = false
+    /// Record line coverage of rule files and modules (`ediag test --coverage`). Off by default:
+    /// the line hook is then never armed.
+    public var coverage = false
+    /// Record what each rule reads from the profile, the thresholds it compares and the measures it
+    /// values (`ediag explain`). Off by default: profile reads then cost nothing extra.
+    public var trace = false
 
     public init() {}
 }
