@@ -10,7 +10,11 @@ struct RuleSourceOptions: ParsableArguments {
 
     /// The folders to search, in order.
     func roots() -> [String] {
-        if !ruleDirectories.isEmpty { return ruleDirectories }
+        ruleDirectories.isEmpty ? Self.defaultRoots() : ruleDirectories
+    }
+
+    /// The project's `rules/` and `plugins/`.
+    static func defaultRoots() -> [String] {
         guard let home = ProjectHome.locate() else { return [] }
         // Inside the project, paths stay relative so that messages and generated docs do not depend
         // on where the project was cloned.

@@ -69,13 +69,7 @@ public struct PackTestSuite {
             guard let filter = options.filter else { return true }
             return name.contains(filter) || file.contains(filter)
         }
-        var mentioned = Set<String>()
-        for pack in allPacks {
-            for file in PackTestRunner.caseFiles(in: [pack]) {
-                guard let testCase = try? PackTestCase.load(path: file) else { continue }
-                mentioned.formUnion(testCase.expectations.map(\.rule) + testCase.outcomes.map(\.rule) + testCase.absent.map(\.rule))
-            }
-        }
+        let mentioned = Self.testedRuleIDs(packs: allPacks, runtime: runtime)
         for pack in packs {
             for file in PackTestRunner.caseFiles(in: [pack]) {
                 // Read once: the filter may match the case's name rather than its file.
@@ -90,9 +84,7 @@ public struct PackTestSuite {
                 }
             }
             for rule in runtime.rules where rule.pack == pack.name {
-                let examples = runtime.examples[rule.id] ?? []
-                if !examples.isEmpty { mentioned.insert(rule.id) }
-                for example in examples {
+                for example in runtime.examples[rule.id] ?? [] {
                     let name = "\(rule.id) example: \(example.name)"
                     guard selected(name, example.location.description) else { continue }
                     do {
@@ -109,6 +101,16 @@ public struct PackTestSuite {
         report.untestedRules = runtime.rules.filter { tested.contains($0.pack) && !mentioned.contains($0.id) }
         report.coverage = coverage(of: packs)
         return report
+    }
+
+    /// The rules some case in `packs` mentions (expected, outcome or absent) or that carry examples.
+    public static func testedRuleIDs(packs: [RulePack], runtime: RuleRuntime) -> Set<String> {
+        var mentioned = Set(runtime.examples.filter { !$0.value.isEmpty }.keys)
+        for file in PackTestRunner.caseFiles(in: packs) {
+            guard let testCase = try? PackTestCase.load(path: file) else { continue }
+            mentioned.formUnion(testCase.expectations.map(\.rule) + testCase.outcomes.map(\.rule) + testCase.absent.map(\.rule))
+        }
+        return mentioned
     }
 
     private func goldens(of pack: RulePack, report: inout PackTestReport, selected: (String, String) -> Bool) -> [PackTestResult] {
