@@ -4,9 +4,10 @@ import LuaSandbox
 
 extension RuleRuntime {
     /// Reads `examples = {…}` of the rule table at `t` (see `RuleExample`).
-    func readExamples(_ t: LuaTableReader, rule: String, location: String) throws(RuleOutputError) -> [RuleExample] {
-        let at = Self.location(location)
-        let folder = (at.file as NSString).deletingLastPathComponent
+    /// `file` is the rule file's path (Lua shortens long chunk names in `location`).
+    func readExamples(_ t: LuaTableReader, rule: String, file: String, location: String) throws(RuleOutputError) -> [RuleExample] {
+        let at = SourceLocation(file: file, line: Self.location(location).line)
+        let folder = (file as NSString).deletingLastPathComponent
         var examples: [RuleExample] = []
         try t.forEachElement("examples") { i throws(RuleOutputError) in
             let path = "rule \(rule): examples[\(i)]"

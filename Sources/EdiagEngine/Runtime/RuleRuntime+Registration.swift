@@ -19,7 +19,7 @@ extension RuleRuntime {
         }
         do throws(RuleOutputError) {
             let metadata = try readMetadata(t, pack: loading.pack, location: location)
-            let examples = try readExamples(t, rule: metadata.id, location: location)
+            let examples = try readExamples(t, rule: metadata.id, file: loading.file, location: location)
             guard lua.rawGetField(t.index, "evaluate") == .function else {
                 lua.pop(1)
                 return .failure("rule \(metadata.id): 'evaluate' must be a function(plant, ctx, params)")

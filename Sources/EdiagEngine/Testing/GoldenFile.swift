@@ -87,7 +87,7 @@ public enum GoldenFile {
         var i = 0, j = 0
         while i < a.count || j < b.count {
             if i < a.count, j < b.count, a[i] == b[j] { ops.append((" ", a[i], i + 1)); i += 1; j += 1 }
-            else if j < b.count, i == a.count || lcs[i][j + 1] >= lcs[i + 1][j] { ops.append(("+", b[j], i + 1)); j += 1 }
+            else if j < b.count, i == a.count || lcs[i][j + 1] > lcs[i + 1][j] { ops.append(("+", b[j], i + 1)); j += 1 }
             else { ops.append(("-", a[i], i + 1)); i += 1 }
         }
         let changed = ops.indices.filter { ops[$0].0 != " " }

@@ -84,7 +84,8 @@ public enum MetamorphicCheck {
         let newUnitText = replacement + unitText[symbolEnd...]
         guard let from = try? Unit(unitText), let to = try? Unit(newUnitText), from.dimension == to.dimension,
               let converted = try? from.convert(value, to: to), converted.isFinite else { return nil }
-        return NumberFormat.plain(converted) + " " + newUnitText
+        // 15 significant digits: exact enough (the decoder keeps 12) without binary noise in the text.
+        return NumberFormat.plain(NumberFormat.significant(converted, digits: 15)) + " " + newUnitText
     }
 
     // MARK: - Comparing diagnoses
