@@ -70,7 +70,7 @@ struct Rules: ParsableCommand {
             let runtime = try RuleRuntime(packs: packs)
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             for pack in packs.sorted(by: { $0.name < $1.name }) {
-                let page = RuleDocs.page(pack: pack, rules: runtime.rules.filter { $0.pack == pack.name })
+                let page = RuleDocs.page(pack: pack, rules: runtime.rules.filter { $0.pack == pack.name }, examples: runtime.examples)
                 try Console.write(page, to: out + "/" + pack.name + ".md")
                 print("wrote \(out)/\(pack.name).md")
             }

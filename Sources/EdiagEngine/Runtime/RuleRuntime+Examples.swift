@@ -9,12 +9,14 @@ extension RuleRuntime {
         let at = SourceLocation(file: file, line: Self.location(location).line)
         let folder = (file as NSString).deletingLastPathComponent
         var examples: [RuleExample] = []
+        let text = t.has("examples") ? FileManager.default.contents(atPath: file).map { String(decoding: $0, as: UTF8.self) } : nil
         try t.forEachElement("examples") { i throws(RuleOutputError) in
             let path = "rule \(rule): examples[\(i)]"
             guard let e = LuaTableReader(lua, at: -1, path: path) else {
                 throw RuleOutputError("\(path) must be a table {name = …, profile = …, expect = …}")
             }
             guard let name = try e.string("name") else { throw RuleOutputError("\(path) needs a 'name'") }
+            let exampleAt = SourceLocation(file: file, line: text.flatMap { Self.line(of: "\"\(name)\"", in: $0, after: at.line ?? 1) } ?? at.line)
             guard let profile = try e.string("profile") else {
                 throw RuleOutputError("\(path) ('\(name)') needs 'profile', a path relative to the rule file's folder")
             }
@@ -23,7 +25,7 @@ extension RuleRuntime {
             }
             var patch: SourceValue?
             if e.has("patch") {
-                patch = try e.with("patch") { _ throws(RuleOutputError) in try Self.sourceValue(lua, path: "\(path).patch", location: at, depth: 0) }
+                patch = try e.with("patch") { _ throws(RuleOutputError) in try Self.sourceValue(lua, path: "\(path).patch", location: exampleAt, depth: 0) }
             }
             var remove: [String] = []
             try e.forEachElement("remove") { j throws(RuleOutputError) in
@@ -32,16 +34,37 @@ extension RuleRuntime {
             }
             var findings: [PackTestCase.FindingExpectation] = []
             if e.has("findings") {
-                let value = try e.with("findings") { _ throws(RuleOutputError) in try Self.sourceValue(lua, path: "\(path).findings", location: at, depth: 0) }
+                let value = try e.with("findings") { _ throws(RuleOutputError) in try Self.sourceValue(lua, path: "\(path).findings", location: exampleAt, depth: 0) }
                 do throws(PackError) { findings = try PackTestCase.findingList(value, defaultRule: rule) } catch {
                     throw RuleOutputError("\(path).findings: \(error.message)")
                 }
             }
-            let resolved = profile.hasPrefix("/") || folder.isEmpty ? profile : ((folder + "/" + profile) as NSString).standardizingPath
+            let resolved = profile.hasPrefix("/") || folder.isEmpty ? profile : Self.normalized(folder + "/" + profile)
             examples.append(RuleExample(rule: rule, name: name, profile: resolved, patch: patch, remove: remove, expect: expect,
-                                        subject: try e.string("subject"), findings: findings, location: at))
+                                        subject: try e.string("subject"), findings: findings, location: exampleAt))
         }
         return examples
+    }
+
+    /// `rules/cement/../../examples/x.yaml` → `examples/x.yaml` (Foundation keeps `..` in relative paths).
+    static func normalized(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast() } else { parts.append(part) }
+        }
+        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
+    }
+
+    /// The line of the first occurrence of `needle` at or after line `after` (Lua tables keep no
+    /// positions, so an example is found by its quoted name).
+    static func line(of needle: String, in text: String, after: Int) -> Int? {
+        var line = 1
+        for row in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line >= after, row.contains(needle) { return line }
+            line += 1
+        }
+        return nil
     }
 
     /// The Lua value on top as a located tree: tables with keys 1…n become lists, other tables
