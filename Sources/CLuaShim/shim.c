@@ -475,7 +475,38 @@ void ediag_wrap_proxy(lua_State *L, int template_ref) {
     lua_remove(L, -2);                                /* proxy */
 }
 
+/* __index of a traced proxy: reads raw[key] (unknown fields still raise through raw's metatable),
+ * reports a scalar result to reader(raw, key, value), returns it. Upvalues: raw, reader. */
+static int traced_index(lua_State *L) {
+    lua_settop(L, 2);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_pushvalue(L, 2);
+    lua_gettable(L, -2);                              /* proxy key raw value */
+    if (lua_type(L, -1) != LUA_TTABLE) {
+        lua_pushvalue(L, lua_upvalueindex(2));
+        lua_pushvalue(L, lua_upvalueindex(1));
+        lua_pushvalue(L, 2);
+        lua_pushvalue(L, -4);
+        lua_call(L, 3, 0);
+    }
+    return 1;
+}
+
+void ediag_wrap_traced_proxy(lua_State *L, int template_ref, int reader_ref) {
+    ediag_wrap_proxy(L, template_ref);                /* proxy; its meta's __index is raw */
+    lua_getmetatable(L, -1);                          /* proxy meta */
+    lua_getfield(L, -1, "__index");                   /* proxy meta raw (a plain table field) */
+    lua_rawgeti(L, LUA_REGISTRYINDEX, reader_ref);    /* proxy meta raw reader */
+    lua_pushcclosure(L, traced_index, 2);             /* proxy meta closure */
+    lua_setfield(L, -2, "__index");                   /* proxy meta */
+    lua_pop(L, 1);                                    /* proxy */
+}
+
 int ediag_registry_index(void) { return LUA_REGISTRYINDEX; }
+
+void ediag_set_hook_interval(lua_State *L, int instructions) {
+    sandbox_of(L)->hook_interval = instructions > 0 ? instructions : 1;
+}
 
 void ediag_gc_collect(lua_State *L) { lua_gc(L, LUA_GCCOLLECT, 0); }
 

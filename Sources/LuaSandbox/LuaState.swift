@@ -375,9 +375,20 @@ extension LuaState {
     /// Replaces the table on top with a read-only proxy whose metatable copies the template held
     /// at `templateRef` and reads through to the table (see the prelude's profile proxies).
     public func wrapInProxy(templateRef: Int32) { ediag_wrap_proxy(L, templateRef) }
+
+    /// Like `wrapInProxy`, and every scalar read through the proxy calls the function held at
+    /// `readerRef` with (backing table, key, value).
+    public func wrapInTracedProxy(templateRef: Int32, readerRef: Int32) { ediag_wrap_traced_proxy(L, templateRef, readerRef) }
+
+    /// Pushes `table[key]` for the key on top (replacing it) without metamethods; returns its type.
+    @discardableResult
+    public func rawGet(_ table: Int32) -> LuaType { LuaType(raw: lua_rawget(L, table)) }
 }
 
 extension LuaState {
+    /// Counts instructions in steps of `instructions` (default 1000; 1 counts exactly, slowly).
+    public func setInstructionStep(_ instructions: Int) { ediag_set_hook_interval(L, Int32(instructions)) }
+
     /// Records line coverage in every later call. Off by default: without it the hook only counts
     /// instructions.
     public func startCoverage() { ediag_coverage_start(L) }

@@ -1,10 +1,10 @@
 import Foundation
 import Testing
 
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
 /// Runs the built `ediag` binary as a user would, from the project folder.
-private func ediag(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+func ediag(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
     let process = Process()
     let binary = [root + "/.build/debug/ediag", root + "/.build/release/ediag"].first { FileManager.default.isExecutableFile(atPath: $0) }!
     process.executableURL = URL(fileURLWithPath: binary)

@@ -94,6 +94,14 @@ void ediag_push_private_helpers(lua_State *L);
 /// registry reference to a template metatable whose fields are copied into the proxy's metatable.
 void ediag_wrap_proxy(lua_State *L, int template_ref);
 
+/// Like `ediag_wrap_proxy`, but every scalar field read through the proxy is also reported to the
+/// function held at `reader_ref` as reader(raw, key, value) (for `ediag explain`).
+void ediag_wrap_traced_proxy(lua_State *L, int template_ref, int reader_ref);
+
+/// Sets how many instructions run between two instruction-hook calls (default 1000). Smaller is
+/// more exact and slower.
+void ediag_set_hook_interval(lua_State *L, int instructions);
+
 /// The pseudo-index of the registry (a macro in lua.h).
 int ediag_registry_index(void);
 

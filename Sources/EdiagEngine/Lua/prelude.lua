@@ -499,11 +499,12 @@ local function run_file(pack, source, chunkname)
   seal_env(env)
 end
 
-local function run_rule(def, plant, params, date)
+local function run_rule(def, plant, params, date, tracing)
   current_date = date
   local applies = rawget(def, "applies")
   if applies ~= nil then
     local ok, reason = applies(plant, ctx, params)
+    if tracing then host.applicability(ok and true or false, reason) end
     if not ok then
       host.not_applicable(reason or "the rule's applicability test is false")
       return

@@ -115,6 +115,10 @@ extension RuleRuntime {
                 evidence: try readEvidence(t), references: eval.rule.references + (try readReferences(t, key: "references", rule: eval.rule.id)),
                 economics: economics)
             evaluation?.findings.append(finding)
+            if options.trace {
+                evaluation?.trace.append(.valuation(subject: finding.subject, savings: savings, investment: investment,
+                                                    lifetime: lifetime, omCost: om, economics: economics))
+            }
             return .results(0)
         } catch {
             return .failure(error.message)
@@ -165,6 +169,7 @@ extension RuleRuntime {
                 lua.pushString("undetermined")
                 return .results(1)
             }
+            let tableThresholds = row.thresholds
             if let thresholds = try readThresholds(t, key: "thresholds") { row.thresholds = thresholds }
             if var up = upcoming, let thresholds = try readThresholds(t, key: "upcoming_thresholds") {
                 up.thresholds = thresholds
@@ -205,6 +210,12 @@ extension RuleRuntime {
                 severity: grade == .notMet ? .critical : .info, title: indicator, message: message,
                 evidence: evidence, references: references, compliance: result)
             evaluation?.findings.append(finding)
+            if options.trace {
+                evaluation?.trace.append(.compliance(
+                    subject: subject, value: value, unit: unit, standard: row.standard, tableThresholds: tableThresholds,
+                    thresholds: row.thresholds, better: row.better, grade: grade.rawValue,
+                    upcoming: upcomingGrade.map { "\($0.grade.rawValue) under \($0.standard) from \($0.effective)" }))
+            }
             lua.pushString(grade.rawValue)
             return .results(1)
         } catch {
@@ -224,6 +235,36 @@ extension RuleRuntime {
         }
         guard values.count == 3 else { throw RuleOutputError("ctx:compliance.\(key) needs three values (grades 1, 2, 3; false where none)") }
         return values
+    }
+
+    /// `host.applicability(ok, reason)`: the rule's `applies` decision (traced runs only).
+    func hostApplicability(_ lua: LuaState) -> HostReturn {
+        evaluation?.trace.append(.applicability(applies: lua.toBool(1) ?? false, reason: lua.toString(2)))
+        return .results(0)
+    }
+
+    /// reader(raw, key, value): a scalar the rule read from the profile (traced runs only).
+    func hostRead(_ lua: LuaState) -> HostReturn {
+        guard evaluation != nil else { return .results(0) }
+        lua.pushRef(prelude.pathKey)
+        lua.rawGet(1)
+        let base = lua.toString(-1) ?? "profile"
+        lua.pop(1)
+        lua.rawGetField(1, "id")
+        let id = lua.toString(-1)
+        lua.pop(1)
+        let key = lua.toString(2) ?? lua.toNumber(2).map { NumberFormat.plain($0) } ?? "?"
+        let value: String
+        switch lua.type(at: 3) {
+        case .nil: value = "nil (not in the profile)"
+        case .number: value = NumberFormat.plain(lua.toNumber(3) ?? 0)
+        case .string: value = "\"\(lua.toString(3) ?? "")\""
+        case .boolean: value = lua.toBool(3) == true ? "true" : "false"
+        default: value = lua.type(at: 3).name
+        }
+        let path = (base == "profile" ? "" : base + (id.map { " (\($0))" } ?? "") + ".") + key
+        evaluation?.trace.append(.read(path: path, value: value))
+        return .results(0)
     }
 
     /// `ctx:not_applicable(reason)` or `ctx:not_applicable{subject = …, reason = …}`.

@@ -25,10 +25,12 @@ public final class RuleRuntime {
     var loading: (pack: String, file: String)?
     var registered: [(metadata: RuleMetadata, definition: Int32, parameters: Int32)] = []
     var evaluation: Evaluation?
+    /// The trace and printed text of the last rule run with tracing on.
+    var lastTrace: (events: [TraceEvent], printed: [String]) = ([], [])
 
     struct PreludeRefs {
         var pathKey: Int32 = 0, listMeta: Int32 = 0, proxyTemplate: Int32 = 0
-        var newPack: Int32 = 0, runFile: Int32 = 0, runRule: Int32 = 0, freeze: Int32 = 0
+        var newPack: Int32 = 0, runFile: Int32 = 0, runRule: Int32 = 0, freeze: Int32 = 0, reader: Int32 = 0
         var typeMeta: [String: Int32] = [:]
     }
 
@@ -39,6 +41,8 @@ public final class RuleRuntime {
         var findings: [Finding] = []
         var outcomes: [RuleOutcome] = []
         var printed: [String] = []
+        /// Filled only when `options.trace` is on.
+        var trace: [TraceEvent] = []
     }
 
     /// Compiles the packs into a new sandboxed state.
@@ -48,6 +52,8 @@ public final class RuleRuntime {
         lua = try LuaState()
         try loadPrelude()
         if options.coverage { lua.startCoverage() }
+        // A traced run explains one rule: count its instructions exactly.
+        if options.trace { lua.setInstructionStep(1) }
         let names = Set(packs.map(\.name))
         let byName = Dictionary(packs.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         for pack in packs {
@@ -120,6 +126,10 @@ public final class RuleRuntime {
         lua.rawSetField(host, "print")
         lua.pushHostFunction { l in RuleRuntime.hostConvert(l) }
         lua.rawSetField(host, "convert")
+        lua.pushHostFunction { [unowned self] l in self.hostApplicability(l) }
+        lua.rawSetField(host, "applicability")
+        lua.pushHostFunction { [unowned self] l in self.hostRead(l) }
+        prelude.reader = lua.ref()
     }
 
     private func pushSchemaFields() {
@@ -304,13 +314,28 @@ public final class RuleRuntime {
         lua.rawSet(-3)
         lua.pushRef(meta)
         lua.setMetatable(-2)
-        lua.wrapInProxy(templateRef: prelude.proxyTemplate)
+        if options.trace && meta != prelude.listMeta {
+            lua.wrapInTracedProxy(templateRef: prelude.proxyTemplate, readerRef: prelude.reader)
+        } else {
+            lua.wrapInProxy(templateRef: prelude.proxyTemplate)
+        }
     }
 
     // MARK: - Diagnosis
 
     /// Runs every enabled rule on the profile and returns the prioritized diagnosis.
-    public func diagnose(_ profile: PlantProfile) -> Diagnosis {
+    public func diagnose(_ profile: PlantProfile) -> Diagnosis { diagnose(profile, only: nil) }
+
+    /// Runs one rule on the profile with tracing and cost measurement, and says why it decided what
+    /// it did. Nil when no rule has this id. The runtime must have been made with `options.trace`.
+    public func explain(rule id: String, profile: PlantProfile) -> RuleExplanation? {
+        guard let rule = rules.first(where: { $0.id == id }) else { return nil }
+        let diagnosis = diagnose(profile, only: id)
+        return RuleExplanation(rule: rule, events: lastTrace.events, findings: diagnosis.findings, outcomes: diagnosis.outcomes,
+                               cost: diagnosis.costs.first, printed: lastTrace.printed)
+    }
+
+    func diagnose(_ profile: PlantProfile, only: String?) -> Diagnosis {
         pushProfile(.object(profile.root), path: "")
         let plantRef = lua.ref()
         defer { lua.unref(plantRef) }
@@ -320,15 +345,17 @@ public final class RuleRuntime {
         let clock = ContinuousClock()
         for (index, rule) in rules.enumerated() {
             if options.disabledRules.contains(rule.id) || options.disabledCategories.contains(rule.category) { continue }
+            if let only, rule.id != only { continue }
             evaluation = Evaluation(rule: rule, profile: profile)
             lua.pushRef(prelude.runRule)
             lua.pushRef(ruleRefs[index].definition)
             lua.pushRef(plantRef)
             lua.pushRef(ruleRefs[index].parameters)
             lua.pushString(profile.assessmentDate)
+            lua.push(options.trace)
             let start = options.collectCosts ? clock.now : nil
             do {
-                try lua.call(arguments: 4, results: 0, limits: options.limits)
+                try lua.call(arguments: 5, results: 0, limits: options.limits)
                 let done = evaluation!
                 findings += done.findings
                 outcomes += done.outcomes
@@ -346,6 +373,7 @@ public final class RuleRuntime {
                 costs.append(RuleCost(ruleID: rule.id, seconds: seconds, instructions: lua.lastCallCost.instructions,
                                       peakBytes: lua.lastCallCost.peakBytes))
             }
+            if options.trace { lastTrace = (evaluation!.trace, evaluation!.printed) }
             evaluation = nil
         }
         let prioritized = Prioritizer(ranking: options.ranking).order(findings)
@@ -354,6 +382,5 @@ public final class RuleRuntime {
                          outcomes: outcomes, warnings: profile.warnings, costs: costs)
     }
 
-    /// Text the rules printed during the last rule call (for `explain`).
-    public var lastPrinted: [String] { evaluation?.printed ?? [] }
+
 }
