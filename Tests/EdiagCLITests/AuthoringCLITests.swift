@@ -40,4 +40,20 @@ import Testing
         #expect(coverage.out.contains("is below the minimum 100%"))
         #expect(coverage.out.contains("rules/cement/waste_heat_power.lua"))
     }
+
+    /// `ediag new pack` and `ediag new rule` write a pack and a rule whose test passes and which lints clean.
+    @Test func scaffoldingWorks() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("scaffold-\(UUID().uuidString)").path
+        let pack = try ediag(["new", "pack", "glass", "--dir", parent])
+        #expect(pack.status == 0, "\(pack.err)")
+        let rule = try ediag(["new", "rule", "--rules", parent, "--pack", "glass", "--id", "glass.furnace-electricity"])
+        #expect(rule.status == 0, "\(rule.err)")
+        #expect(FileManager.default.fileExists(atPath: parent + "/glass/furnace_electricity.lua"))
+        let test = try ediag(["test", "--rules", parent])
+        #expect(test.status == 0 && test.out == "1 passed, 0 failed, 0 skipped\n", "\(test.out)")
+        let lint = try ediag(["lint", parent])
+        #expect(lint.status == 0 && lint.out.hasSuffix("0 errors, 1 warning\n"), "\(lint.out)")
+        let again = try ediag(["new", "rule", "--rules", parent, "--pack", "glass", "--id", "glass.furnace-electricity"])
+        #expect(again.status != 0 && again.err.contains("already exists"))
+    }
 }

@@ -43,6 +43,11 @@ public struct RuleLinter {
             }
         }
         for pack in packs {
+            if !pack.ruleFiles.isEmpty, !FileManager.default.fileExists(atPath: GoldenFile.directory(of: pack)) {
+                messages.append(LintMessage(.warning, "no-golden-files", at: SourceLocation(file: pack.directory + "/plugin.yaml"),
+                                            "plugin \(pack.name) has no golden files: a change to its output on the example plants would go unnoticed",
+                                            hint: "run 'ediag test \(pack.directory) --update' and commit \(GoldenFile.directory(of: pack))/"))
+            }
             for file in pack.ruleFiles + pack.modules.values.sorted(by: { $0.path < $1.path }) {
                 messages += Self.deprecatedUse(in: file)
             }
