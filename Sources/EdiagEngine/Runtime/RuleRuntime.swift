@@ -52,8 +52,9 @@ public final class RuleRuntime {
         lua = try LuaState()
         try loadPrelude()
         if options.coverage { lua.startCoverage() }
-        // A traced run explains one rule: count its instructions exactly.
-        if options.trace { lua.setInstructionStep(1) }
+        // Explaining a rule or measuring costs: count instructions exactly (the default step of 1000
+        // would show most rules as 0).
+        if options.trace || options.collectCosts { lua.setInstructionStep(1) }
         let names = Set(packs.map(\.name))
         let byName = Dictionary(packs.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         for pack in packs {
