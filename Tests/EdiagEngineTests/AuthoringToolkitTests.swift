@@ -95,6 +95,10 @@ private let twoKilns = """
         #expect(MetamorphicCheck.reexpressed("121.4 kgce/t") == "0.1214 tce/t")
         #expect(MetamorphicCheck.reexpressed("780 kt") == "780000 t")
         #expect(MetamorphicCheck.reexpressed("92 %") == nil)
+        let rewritten = MetamorphicCheck.rewrite(try SourceDocument.parse(twoKilns, file: "two.yaml"), .units)
+        guard case .mapping(let root, _) = rewritten, case .sequence(let units, _)? = root.first(where: { $0.key == "process_units" })?.value,
+              case .mapping(let k1, _)? = units.first else { Issue.record("unexpected shape"); return }
+        #expect(k1.first { $0.key == "clinker_output" }?.value.scalarText == "780000 t")
         let pack = try PackFixture.pack(files: ["first.lua": firstKilnRule, "kiln.lua": kilnRule, "plant.yaml": PackFixture.profileYAML])
         let runtime = try RuleRuntime(packs: [pack])
         let document = try SourceDocument.parse(twoKilns, file: "two.yaml")

@@ -44,7 +44,7 @@ public struct RuleLinter {
         }
         for pack in packs {
             if !pack.ruleFiles.isEmpty, !FileManager.default.fileExists(atPath: GoldenFile.directory(of: pack)) {
-                messages.append(LintMessage(.warning, "no-golden-files", at: SourceLocation(file: pack.directory + "/plugin.yaml"),
+                messages.append(LintMessage(.warning, "no-golden-files", at: SourceLocation(file: pack.directory + "/plugin.yaml", line: 1),
                                             "plugin \(pack.name) has no golden files: a change to its output on the example plants would go unnoticed",
                                             hint: "run 'ediag test \(pack.directory) --update' and commit \(GoldenFile.directory(of: pack))/"))
             }

@@ -156,14 +156,17 @@ public struct PackTestSuite {
                 continue
             }
             let message: String
+            var location = file
             if let stored {
+                let a = stored.split(separator: "\n", omittingEmptySubsequences: false), b = actual.split(separator: "\n", omittingEmptySubsequences: false)
+                location += ":\((zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)) + 1)"
                 message = "the output differs from the golden file (- golden, + now); if the change is intended, run 'ediag test --update' and review the diff:\n"
                     + GoldenFile.diff(expected: stored, actual: actual).joined(separator: "\n")
             } else {
                 message = "no golden file yet for this plant; run 'ediag test --update' to write it"
             }
             results.append(PackTestResult(name: name, file: file, kind: .golden, pack: pack.name, status: .failed,
-                                          failures: [TestFailure(location: file, message: message)]))
+                                          failures: [TestFailure(location: location, message: message)]))
         }
         // Golden files whose plant no longer reports anything (or is gone).
         let dir = GoldenFile.directory(of: pack)
