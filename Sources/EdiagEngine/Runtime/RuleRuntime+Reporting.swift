@@ -253,11 +253,15 @@ extension RuleRuntime {
         lua.rawGetField(1, "id")
         let id = lua.toString(-1)
         lua.pop(1)
+        lua.rawGetField(1, "type")
+        let type = lua.toString(-1)
+        lua.pop(1)
         let key = lua.toString(2) ?? lua.toNumber(2).map { NumberFormat.plain($0) } ?? "?"
         let value: String
         switch lua.type(at: 3) {
         case .nil: value = "nil (not in the profile)"
-        case .number: value = NumberFormat.plain(lua.toNumber(3) ?? 0)
+        case .number:
+            value = NumberFormat.plain(lua.toNumber(3) ?? 0) + (Self.schemaUnit(of: lua.toString(2) ?? "", in: base, type: type).map { " \($0)" } ?? "")
         case .string: value = "\"\(lua.toString(3) ?? "")\""
         case .boolean: value = lua.toBool(3) == true ? "true" : "false"
         default: value = lua.type(at: 3).name
@@ -265,6 +269,30 @@ extension RuleRuntime {
         let path = (base == "profile" ? "" : base + (id.map { " (\($0))" } ?? "") + ".") + key
         evaluation?.trace.append(.read(path: path, value: value))
         return .results(0)
+    }
+
+    /// The unit a profile field reaches rules in, from the schema: the object is found from the
+    /// first path component (`plant`, `energy.…`, `products[2]`) or, for process units and
+    /// equipment, from its `type`.
+    static func schemaUnit(of key: String, in base: String, type: String?) -> String? {
+        let head = String(base.prefix { $0 != "." && $0 != "[" })
+        var spec: ObjectSpec?
+        switch ProfileSchema.root.field(head)?.kind {
+        case .object(let name)?: spec = ProfileSchema.objectTypes[name]
+        case .list(.object(let name))?: spec = ProfileSchema.objectTypes[name]
+        case .carrierMap?: spec = ProfileSchema.objectTypes["energy_use"]
+        case .variants?: spec = type.flatMap { ProfileSchema.objectTypes[$0] }
+        default: spec = base == "profile" ? ProfileSchema.root : nil
+        }
+        switch spec?.field(key)?.kind {
+        case .quantity(let q)?:
+            // Energy fields are in the carrier's own unit (`energy.electricity.price` in yuan/kWh).
+            guard q.unit.contains("carrier") else { return q.unit }
+            let carrier = base.split(separator: ".").dropFirst().first.flatMap { EnergyCarrier.named(String($0)) }
+            return carrier.map { c in q.unit.split(separator: "/", omittingEmptySubsequences: false).map { $0 == "carrier" ? c.unit : String($0) }.joined(separator: "/") }
+        case .number(let unit, _, _)? where unit != "1": return unit
+        default: return nil
+        }
     }
 
     /// `ctx:not_applicable(reason)` or `ctx:not_applicable{subject = …, reason = …}`.
