@@ -12,7 +12,7 @@ public final class RuleRuntime {
     /// The rules that loaded, sorted by id.
     public private(set) var rules: [RuleMetadata] = []
     /// Problems met while loading (bad files, rules that failed to register, duplicate ids).
-    public private(set) var loadErrors: [PackError] = []
+    public internal(set) var loadErrors: [PackError] = []
     /// The examples each rule declares (`examples = {…}`), by rule id.
     public private(set) var examples: [String: [RuleExample]] = [:]
     /// Examples read while loading, by the declaring rule's `file:line`.
