@@ -48,6 +48,10 @@ struct Rules: ParsableCommand {
             for ref in r.references {
                 print("    - \(ref.standard)\(ref.clause.map { ", \($0)" } ?? "")\(ref.confidence.map { " (confidence \($0))" } ?? "")")
             }
+            if let examples = runtime.examples[r.id], !examples.isEmpty {
+                print("  examples (run by ediag test):")
+                for e in examples { print("    - \(e.name): \(e.expect.rawValue)\(e.subject.map { " for \($0)" } ?? "") (\(e.location))") }
+            }
             if !r.parameters.isEmpty {
                 print("  parameters:")
                 for p in r.parameters {
