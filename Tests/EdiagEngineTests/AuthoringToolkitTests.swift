@@ -1,5 +1,6 @@
 @testable import EdiagEngine
 import EdiagModel
+import LuaSandbox
 import EdiagReport
 import Foundation
 import Testing
@@ -146,6 +147,29 @@ private let twoKilns = """
         #expect(!file.executable.contains(12) && !file.executable.contains(4))
         // Without coverage nothing is recorded.
         #expect(try RuleRuntime(packs: [pack]).coverage().isEmpty)
+    }
+
+    /// The coverage line hook coexists with the instruction limit, and a nested call from a host
+    /// function (rule{} freezing its parameters) leaves the outer call's limits armed.
+    @Test func limitsHoldWithCoverageAndNestedCalls() throws {
+        let looping = """
+            rule { id = "test.loop", title = { zh = "循环", en = "loop" }, category = "data_quality", references = { { standard = "x" } },
+              evaluate = function() while true do end end }
+            """
+        let afterRule = """
+            rule { id = "test.fine", title = { zh = "好", en = "fine" }, category = "data_quality", references = { { standard = "x" } },
+              parameters = { k = { default = 1, unit = "1" } }, evaluate = function() end }
+            while true do end
+            """
+        var options = RuntimeOptions()
+        options.coverage = true
+        options.loadLimits = LuaLimits(memoryBytes: 64 << 20, instructions: 1_000_000, seconds: 5)
+        options.limits = LuaLimits(memoryBytes: 32 << 20, instructions: 1_000_000, seconds: 10)
+        let runtime = try RuleRuntime(packs: [try PackFixture.pack(files: ["a.lua": looping, "b.lua": afterRule])], options: options)
+        #expect(runtime.loadErrors.count == 1)
+        #expect(runtime.loadErrors.first?.message.contains("instruction limit") == true, "\(runtime.loadErrors)")
+        let outcome = runtime.diagnose(try PackFixture.profile()).outcomes.first { $0.ruleID == "test.loop" }
+        #expect(outcome?.status == .failed && outcome?.detail.contains("instruction limit") == true)
     }
 
     /// Lint reports load problems with hints, one-language titles, untested rules, deprecated API and
