@@ -1,4 +1,4 @@
-public import EdiagModel
+import EdiagModel
 import Foundation
 
 /// `ediag lint`: checks plugins without running a diagnosis.

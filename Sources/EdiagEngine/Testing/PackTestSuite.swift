@@ -1,4 +1,4 @@
-public import EdiagModel
+import EdiagModel
 import Foundation
 
 /// Line coverage of one rule file or module.

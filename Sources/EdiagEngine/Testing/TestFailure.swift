@@ -1,4 +1,4 @@
-public import EdiagModel
+import EdiagModel
 
 /// One mismatch in a test: where the expectation was written, which rule and subject, and for
 /// field checks the expected value (with its tolerance) next to what came out.
