@@ -172,6 +172,23 @@ private let twoKilns = """
         #expect(outcome?.status == .failed && outcome?.detail.contains("instruction limit") == true)
     }
 
+    /// The deprecated-API scan skips comments and strings and field accesses, but not concatenations.
+    @Test func deprecatedScanReadsLuaNotText() {
+        let source = """
+            -- unpack(t) in a comment
+            local s = "table.getn(t)" .. 'math.pow'
+            --[==[ unpack
+            ]==] local x = obj.unpack(t)
+            local y = [[ loadstring ]] .. unpack(t)
+            local z = table.getn(t)
+            """
+        let messages = RuleLinter.deprecatedUse(in: SourceFile(path: "x.lua", text: source))
+        #expect(messages.map { "\($0.location.line ?? 0) \($0.message)" } == [
+            "5 'unpack' is deprecated or not available to rules",
+            "6 'table.getn' is deprecated or not available to rules",
+        ])
+    }
+
     /// Lint reports load problems with hints, one-language titles, untested rules, deprecated API and
     /// non-monotonic grades, every refused declaration of a file at once; the project's packs have no errors.
     @Test func lintFindsProblems() throws {
