@@ -189,6 +189,35 @@ private let twoKilns = """
         ])
     }
 
+    /// Limit-table warnings: duplicate selectors, a row after a catch-all, a size grid with a gap, same-day editions.
+    @Test func dataTableWarnings() throws {
+        let table = """
+            id: test.grid
+            unit: "%"
+            better: higher
+            editions:
+              - standard: T 1
+                effective: 2020-01-01
+                source: test
+                rows:
+                  - {match: {kw: 5.5, poles: 2}, grades: [92, 90, 88]}
+                  - {match: {kw: 5.5, poles: 4}, grades: [93, 91, 89]}
+                  - {match: {kw: 7.5, poles: 2}, grades: [93, 91, 89]}
+                  - {match: {kw: 7.5, poles: 2}, grades: [94, 92, 90]}
+              - standard: T 2
+                effective: 2020-01-01
+                source: test
+                rows:
+                  - grades: [1, 2, 3]
+                  - {match: {kind: a}, grades: [3, 2, 1]}
+            """
+        let messages = DataTableLint.check(try SourceDocument.parse(table, file: "t.yaml"), file: "t.yaml")
+        #expect(messages.map { "\($0.check) \($0.location.line ?? 0)" } == [
+            "row-overlap 12", "row-gap 5", "edition-overlap 13", "non-monotonic-grades 17", "row-overlap 18",
+        ], "\(messages.map(\.description))")
+        #expect(messages.first { $0.check == "row-gap" }?.message.contains("{kw=7.5, poles=4}") == true)
+    }
+
     /// Lint reports load problems with hints, one-language titles, untested rules, deprecated API and
     /// non-monotonic grades, every refused declaration of a file at once; the project's packs have no errors.
     @Test func lintFindsProblems() throws {
