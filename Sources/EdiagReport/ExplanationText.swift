@@ -10,6 +10,9 @@ public enum ExplanationText {
             return nil
         }
         out += "\napplicability\n  " + (applies.first ?? "no applicability test: the rule always runs and decides per subject") + "\n"
+        if !e.parameters.isEmpty {
+            out += "\nparameters\n" + e.parameters.map { "  \($0.name) = \(NumberFormat.plain($0.value))\($0.unit == "1" ? "" : " " + $0.unit)\n" }.joined()
+        }
         var reads: [(String, String)] = []
         for case .read(let path, let value) in e.events where !reads.contains(where: { $0.0 == path }) { reads.append((path, value)) }
         out += "\nprofile values read (\(reads.count))\n"

@@ -332,7 +332,9 @@ public final class RuleRuntime {
     public func explain(rule id: String, profile: PlantProfile) -> RuleExplanation? {
         guard let rule = rules.first(where: { $0.id == id }) else { return nil }
         let diagnosis = diagnose(profile, only: id)
-        return RuleExplanation(rule: rule, events: lastTrace.events, findings: diagnosis.findings, outcomes: diagnosis.outcomes,
+        let overrides = options.parameterOverrides[id] ?? [:]
+        return RuleExplanation(rule: rule, parameters: rule.parameters.map { ($0.name, overrides[$0.name] ?? $0.defaultValue, $0.unit) },
+                               events: lastTrace.events, findings: diagnosis.findings, outcomes: diagnosis.outcomes,
                                cost: diagnosis.costs.first, printed: lastTrace.printed)
     }
 

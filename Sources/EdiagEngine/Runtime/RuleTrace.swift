@@ -18,6 +18,8 @@ public enum TraceEvent: Sendable {
 /// Why one rule decided what it did on one plant, and what it cost.
 public struct RuleExplanation: Sendable {
     public var rule: RuleMetadata
+    /// The parameter values the rule ran with (defaults, or the configured values), by name.
+    public var parameters: [(name: String, value: Double, unit: String)]
     /// In the order they happened.
     public var events: [TraceEvent]
     public var findings: [Finding]
