@@ -9,10 +9,11 @@ struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Explain one rule's decision on one plant: applicability, values read, thresholds, formulas, cost.",
         discussion: """
-            Runs only that rule, with every profile value it reads recorded, each ctx:compliance
-            comparison (the limit table's grades and the thresholds after the rule's corrections),
-            each ctx:recommend call with the host's valuation, what it printed, and what it cost
-            (time, Lua instructions, peak memory). 'ediag diagnose --stats' gives the cost of every rule.
+            Runs only that rule, with every profile value it reads recorded, each
+            ctx:compliance comparison (the limit table's grades and the thresholds after
+            the rule's corrections), each ctx:recommend call with the host's valuation,
+            what it printed, and what it cost (time, Lua instructions, peak memory).
+            'ediag diagnose --stats' gives the cost of every rule.
 
             Examples:
               ediag explain cement.clinker-energy-limit examples/plants/cement-laggard.yaml

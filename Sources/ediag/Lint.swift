@@ -8,12 +8,13 @@ struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check rule packs and plugins: metadata, tests, deprecated API, data tables.",
         discussion: """
-            Errors: duplicate rule ids, titles missing a language, missing references, parameters
-            without unit or default, defaults outside their bounds, unknown categories, files or data
-            tables that do not load, rules without any test. Warnings: deprecated or removed API,
-            parameters without a source, limit tables with non-monotonic grades, overlapping rows or
-            gaps (some standards publish them so). Each message gives file:line and a fix hint; the
-            exit code is 1 when there is an error.
+            Errors: duplicate rule ids, titles missing a language, missing references,
+            parameters without unit or default, defaults outside their bounds, unknown
+            categories, files or data tables that do not load, rules without any test.
+            Warnings: deprecated or removed API, parameters without a source, limit
+            tables with non-monotonic grades, overlapping rows or gaps (some standards
+            publish them so). Each message gives file:line and a fix hint; the exit code
+            is 1 when there is an error.
 
             Examples:
               ediag lint                    # the project's rules/ and plugins/

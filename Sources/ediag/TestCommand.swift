@@ -10,18 +10,19 @@ struct TestCommand: ParsableCommand {
         commandName: "test",
         abstract: "Run each pack's tests: tests/ cases, rule examples, golden files and metamorphic checks.",
         discussion: """
-            Every case diagnoses its profile with all loaded packs and checks the findings it expects,
-            field by field with tolerances; each case's profile is also rewritten (other units,
-            reordered lists, x_ fields) and must give the same findings. Each rule's examples run the
-            same way. Golden files (tests/golden/*.txt) pin each pack's full output on the example
-            plants; --update rewrites them. Only failures are detailed; the last line reads
-            'N passed, N failed, N skipped'. A rule that fails to load, or a rule error during a
-            case, is a failure; rules without any test are listed.
+            Every case diagnoses its profile with all loaded packs and checks the
+            findings it expects, field by field with tolerances; each case's profile is
+            also rewritten (other units, reordered lists, x_ fields) and must give the
+            same findings. Each rule's examples run the same way. Golden files
+            (tests/golden/*.txt) pin each pack's full output on the example plants;
+            --update rewrites them. Only failures are detailed; the last line reads 'N
+            passed, N failed, N skipped'. A rule that fails to load, or a rule error
+            during a case, is a failure; rules without any test are listed.
 
             Examples:
               ediag test
               ediag test rules/cement --filter clinker
-              ediag test --update                 # rewrite golden files, then review the diff
+              ediag test --update      # rewrite golden files; review the diff
               ediag test --coverage --min-coverage 90
               ediag test --junit test-results.xml
             """)
