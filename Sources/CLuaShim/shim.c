@@ -65,9 +65,88 @@ static void raise_at_running_function(lua_State *L, const char *message) {
     lua_error(L);
 }
 
-static void budget_hook(lua_State *L, lua_Debug *ar) {
-    (void)ar;
+/* ---- line coverage ------------------------------------------------------------------------- */
+
+static ediag_coverage_file *coverage_file(ediag_coverage *cov, const char *source) {
+    if (source == NULL || source[0] != '@') return NULL;
+    source++;
+    if (cov->last >= 0 && cov->last < cov->count && strcmp(cov->files[cov->last].source, source) == 0) {
+        return &cov->files[cov->last];
+    }
+    for (int i = 0; i < cov->count; i++) {
+        if (strcmp(cov->files[i].source, source) == 0) { cov->last = i; return &cov->files[i]; }
+    }
+    if (cov->count == cov->capacity) {
+        int capacity = cov->capacity ? cov->capacity * 2 : 16;
+        ediag_coverage_file *files = realloc(cov->files, (size_t)capacity * sizeof(*files));
+        if (files == NULL) return NULL;
+        cov->files = files;
+        cov->capacity = capacity;
+    }
+    ediag_coverage_file *f = &cov->files[cov->count];
+    f->source = strdup(source);
+    f->lines = NULL;
+    f->size = 0;
+    if (f->source == NULL) return NULL;
+    cov->last = cov->count++;
+    return f;
+}
+
+static void coverage_mark(ediag_coverage_file *f, int line, unsigned char bits) {
+    if (f == NULL || line < 0) return;
+    if (line >= f->size) {
+        int size = f->size ? f->size : 64;
+        while (size <= line) size *= 2;
+        unsigned char *lines = realloc(f->lines, (size_t)size);
+        if (lines == NULL) return;
+        memset(lines + f->size, 0, (size_t)(size - f->size));
+        f->lines = lines;
+        f->size = size;
+    }
+    f->lines[line] |= bits;
+}
+
+/* With the function's debug record filled ('S'), and its active-lines table on top of the stack
+ * ('L'), marks those lines executable; pops the table. */
+static void coverage_add_active_lines(lua_State *L, ediag_coverage_file *f) {
+    if (f != NULL && lua_type(L, -1) == LUA_TTABLE) {
+        lua_pushnil(L);
+        while (lua_next(L, -2) != 0) {
+            if (lua_type(L, -2) == LUA_TNUMBER) coverage_mark(f, (int)lua_tointeger(L, -2), 1);
+            lua_pop(L, 1);
+        }
+    }
+    lua_pop(L, 1);
+}
+
+static void coverage_event(lua_State *L, lua_Debug *ar, ediag_coverage *cov) {
     ediag_sandbox *sb = sandbox_of(L);
+    if (ar->event == LUA_HOOKLINE) {
+        if (!lua_getinfo(L, "S", ar)) return;
+        coverage_mark(coverage_file(cov, ar->source), ar->currentline, 2);
+        return;
+    }
+    /* A call: record the function's executable lines once (keyed by the line it is defined on).
+     * Reading them allocates a small table; it is not charged against the rule's memory limit. */
+    if (!lua_getinfo(L, "S", ar)) return;
+    ediag_coverage_file *f = coverage_file(cov, ar->source);
+    if (f == NULL || ar->linedefined < 0) return;
+    if (ar->linedefined < f->size && (f->lines[ar->linedefined] & 4)) return;
+    int was_enforcing = sb->enforcing_memory;
+    sb->enforcing_memory = 0;
+    if (lua_checkstack(L, 4) && lua_getinfo(L, "L", ar)) {
+        coverage_add_active_lines(L, f);
+        coverage_mark(f, ar->linedefined, 4);
+    }
+    sb->enforcing_memory = was_enforcing;
+}
+
+static void budget_hook(lua_State *L, lua_Debug *ar) {
+    ediag_sandbox *sb = sandbox_of(L);
+    if (ar->event != LUA_HOOKCOUNT) {
+        if (sb->coverage != NULL) coverage_event(L, ar, sb->coverage);
+        return;
+    }
     if (sb->limit_hit != EDIAG_LIMIT_NONE) {
         /* Already exhausted: every further instruction fails, so pcall cannot swallow the limit. */
         raise_at_running_function(L, sb->limit_hit == EDIAG_LIMIT_DEADLINE ? "deadline exceeded"
@@ -85,7 +164,7 @@ static void budget_hook(lua_State *L, lua_Debug *ar) {
         sb->limit_hit = EDIAG_LIMIT_DEADLINE;
     }
     if (sb->limit_hit != EDIAG_LIMIT_NONE) {
-        lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
+        lua_sethook(L, budget_hook, LUA_MASKCOUNT | (lua_gethookmask(L) & ~LUA_MASKCOUNT), 1);
         raise_at_running_function(L, sb->limit_hit == EDIAG_LIMIT_DEADLINE ? "deadline exceeded"
                                                                            : "instruction limit exceeded");
     }
@@ -122,14 +201,94 @@ lua_State *ediag_open(ediag_sandbox *sb) {
 }
 
 void ediag_close(lua_State *L) {
+    ediag_sandbox *sb = sandbox_of(L);
     lua_sethook(L, NULL, 0, 0);
     lua_close(L);
+    if (sb->coverage != NULL) {
+        for (int i = 0; i < sb->coverage->count; i++) {
+            free(sb->coverage->files[i].source);
+            free(sb->coverage->files[i].lines);
+        }
+        free(sb->coverage->files);
+        free(sb->coverage);
+        sb->coverage = NULL;
+    }
+}
+
+void ediag_coverage_start(lua_State *L) {
+    ediag_sandbox *sb = sandbox_of(L);
+    if (sb->coverage != NULL) return;
+    sb->coverage = calloc(1, sizeof(ediag_coverage));
+    if (sb->coverage != NULL) sb->coverage->last = -1;
+}
+
+const ediag_coverage *ediag_coverage_record(lua_State *L) { return sandbox_of(L)->coverage; }
+
+/* scan(value, seen): walks tables (keys, values, metatables) and functions (upvalues). */
+static void coverage_scan_value(lua_State *L, int seen, ediag_coverage *cov, int depth) {
+    int t = lua_type(L, -1);
+    if ((t != LUA_TTABLE && t != LUA_TFUNCTION) || depth > 200 || !lua_checkstack(L, 8)) return;
+    lua_pushvalue(L, -1);
+    if (lua_rawget(L, seen) != LUA_TNIL) { lua_pop(L, 1); return; }
+    lua_pop(L, 1);
+    lua_pushvalue(L, -1);
+    lua_pushboolean(L, 1);
+    lua_rawset(L, seen);
+    if (t == LUA_TFUNCTION) {
+        lua_Debug ar;
+        lua_pushvalue(L, -1);
+        if (lua_getinfo(L, ">SL", &ar)) {
+            ediag_coverage_file *f = coverage_file(cov, ar.source);
+            coverage_add_active_lines(L, f);
+            if (f != NULL && ar.linedefined >= 0) coverage_mark(f, ar.linedefined, 4);
+        }
+        for (int i = 1; i < 256; i++) {
+            if (lua_getupvalue(L, -1, i) == NULL) break;
+            coverage_scan_value(L, seen, cov, depth + 1);
+            lua_pop(L, 1);
+        }
+        return;
+    }
+    if (lua_getmetatable(L, -1)) {
+        coverage_scan_value(L, seen, cov, depth + 1);
+        lua_pop(L, 1);
+    }
+    lua_pushnil(L);
+    while (lua_next(L, -2) != 0) {
+        coverage_scan_value(L, seen, cov, depth + 1);
+        lua_pop(L, 1);
+        coverage_scan_value(L, seen, cov, depth + 1);
+    }
+}
+
+static int coverage_scan_entry(lua_State *L) {
+    ediag_sandbox *sb = sandbox_of(L);
+    lua_newtable(L);
+    int seen = lua_gettop(L);
+    lua_pushvalue(L, 1);
+    coverage_scan_value(L, seen, sb->coverage, 0);
+    return 0;
+}
+
+int ediag_coverage_scan(lua_State *L) {
+    ediag_sandbox *sb = sandbox_of(L);
+    if (sb->coverage == NULL) { lua_pop(L, 1); return 0; }
+    lua_pushcfunction(L, coverage_scan_entry);
+    lua_rotate(L, -2, 1);
+    return lua_pcall(L, 1, 0, 0);
 }
 
 /* ---- protected calls under a budget ------------------------------------------------------- */
 
 int ediag_call(lua_State *L, int nargs, int nresults, const ediag_budget *budget) {
     ediag_sandbox *sb = sandbox_of(L);
+    if (sb->call_depth > 0) {
+        /* Nested: the outer call's limits and hook stay armed and count this work too. */
+        sb->call_depth++;
+        int status = lua_pcall(L, nargs, nresults, 0);
+        sb->call_depth--;
+        return status;
+    }
     sb->limit_hit = EDIAG_LIMIT_NONE;
     sb->memory_refused = 0;
     sb->memory_where[0] = 0;
@@ -141,10 +300,14 @@ int ediag_call(lua_State *L, int nargs, int nresults, const ediag_budget *budget
         sb->byte_ceiling = sb->bytes_in_use + budget->memory_bytes;
         sb->enforcing_memory = 1;
     }
-    if (budget->instructions > 0 || budget->seconds > 0) {
-        lua_sethook(L, budget_hook, LUA_MASKCOUNT, sb->hook_interval);
+    int mask = (budget->instructions > 0 || budget->seconds > 0) ? LUA_MASKCOUNT : 0;
+    if (sb->coverage != NULL) mask |= LUA_MASKLINE | LUA_MASKCALL;
+    if (mask != 0) {
+        lua_sethook(L, budget_hook, mask, sb->hook_interval);
     }
+    sb->call_depth = 1;
     int status = lua_pcall(L, nargs, nresults, 0);
+    sb->call_depth = 0;
     lua_sethook(L, NULL, 0, 0);
     sb->enforcing_memory = 0;
     if (status == LUA_ERRMEM || (status != LUA_OK && sb->memory_refused && sb->limit_hit == EDIAG_LIMIT_NONE)) {
@@ -312,7 +475,38 @@ void ediag_wrap_proxy(lua_State *L, int template_ref) {
     lua_remove(L, -2);                                /* proxy */
 }
 
+/* __index of a traced proxy: reads raw[key] (unknown fields still raise through raw's metatable),
+ * reports a scalar result to reader(raw, key, value), returns it. Upvalues: raw, reader. */
+static int traced_index(lua_State *L) {
+    lua_settop(L, 2);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_pushvalue(L, 2);
+    lua_gettable(L, -2);                              /* proxy key raw value */
+    if (lua_type(L, -1) != LUA_TTABLE) {
+        lua_pushvalue(L, lua_upvalueindex(2));
+        lua_pushvalue(L, lua_upvalueindex(1));
+        lua_pushvalue(L, 2);
+        lua_pushvalue(L, -4);
+        lua_call(L, 3, 0);
+    }
+    return 1;
+}
+
+void ediag_wrap_traced_proxy(lua_State *L, int template_ref, int reader_ref) {
+    ediag_wrap_proxy(L, template_ref);                /* proxy; its meta's __index is raw */
+    lua_getmetatable(L, -1);                          /* proxy meta */
+    lua_getfield(L, -1, "__index");                   /* proxy meta raw (a plain table field) */
+    lua_rawgeti(L, LUA_REGISTRYINDEX, reader_ref);    /* proxy meta raw reader */
+    lua_pushcclosure(L, traced_index, 2);             /* proxy meta closure */
+    lua_setfield(L, -2, "__index");                   /* proxy meta */
+    lua_pop(L, 1);                                    /* proxy */
+}
+
 int ediag_registry_index(void) { return LUA_REGISTRYINDEX; }
+
+void ediag_set_hook_interval(lua_State *L, int instructions) {
+    sandbox_of(L)->hook_interval = instructions > 0 ? instructions : 1;
+}
 
 void ediag_gc_collect(lua_State *L) { lua_gc(L, LUA_GCCOLLECT, 0); }
 

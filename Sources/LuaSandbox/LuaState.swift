@@ -375,4 +375,43 @@ extension LuaState {
     /// Replaces the table on top with a read-only proxy whose metatable copies the template held
     /// at `templateRef` and reads through to the table (see the prelude's profile proxies).
     public func wrapInProxy(templateRef: Int32) { ediag_wrap_proxy(L, templateRef) }
+
+    /// Like `wrapInProxy`, and every scalar read through the proxy calls the function held at
+    /// `readerRef` with (backing table, key, value).
+    public func wrapInTracedProxy(templateRef: Int32, readerRef: Int32) { ediag_wrap_traced_proxy(L, templateRef, readerRef) }
+
+    /// Pushes `table[key]` for the key on top (replacing it) without metamethods; returns its type.
+    @discardableResult
+    public func rawGet(_ table: Int32) -> LuaType { LuaType(raw: lua_rawget(L, table)) }
+}
+
+extension LuaState {
+    /// Counts instructions in steps of `instructions` (default 1000; 1 counts exactly, slowly).
+    public func setInstructionStep(_ instructions: Int) { ediag_set_hook_interval(L, Int32(instructions)) }
+
+    /// Records line coverage in every later call. Off by default: without it the hook only counts
+    /// instructions.
+    public func startCoverage() { ediag_coverage_start(L) }
+
+    /// Adds the executable lines of every function reachable from the value on top (popped).
+    public func scanCoverage() { _ = ediag_coverage_scan(L) }
+
+    /// What the line hook recorded, by file (sorted): the lines that hold code (from the active
+    /// lines of every function seen) and those that ran. Empty when coverage is off.
+    public func coverage() -> [(file: String, executable: [Int], hit: [Int])] {
+        guard let record = ediag_coverage_record(L) else { return [] }
+        var files: [(file: String, executable: [Int], hit: [Int])] = []
+        for i in 0..<Int(record.pointee.count) {
+            let f = record.pointee.files[i]
+            var executable: [Int] = [], hit: [Int] = []
+            for line in 1..<max(Int(f.size), 1) where f.size > 0 {
+                let bits = f.lines[line]
+                // A line that ran is executable even when no scan saw its function (closures made at run time).
+                if bits & 3 != 0 { executable.append(line) }
+                if bits & 2 != 0 { hit.append(line) }
+            }
+            files.append((String(cString: f.source), executable, hit))
+        }
+        return files.sorted { $0.file < $1.file }
+    }
 }

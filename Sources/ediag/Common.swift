@@ -10,7 +10,11 @@ struct RuleSourceOptions: ParsableArguments {
 
     /// The folders to search, in order.
     func roots() -> [String] {
-        if !ruleDirectories.isEmpty { return ruleDirectories }
+        ruleDirectories.isEmpty ? Self.defaultRoots() : ruleDirectories
+    }
+
+    /// The project's `rules/` and `plugins/`.
+    static func defaultRoots() -> [String] {
         guard let home = ProjectHome.locate() else { return [] }
         // Inside the project, paths stay relative so that messages and generated docs do not depend
         // on where the project was cloned.
@@ -40,6 +44,16 @@ enum ProjectHome {
         for _ in 0..<6 { candidates.append(exe); exe = (exe as NSString).deletingLastPathComponent }
         return candidates.first { fm.fileExists(atPath: $0 + "/rules") && fm.fileExists(atPath: $0 + "/Package.swift") }
             ?? candidates.first { fm.fileExists(atPath: $0 + "/rules") }
+    }
+}
+
+extension ProjectHome {
+    /// The project's example plants folder, as the rule roots spell it (relative inside the project).
+    static func examplePlants() -> String? {
+        guard let home = locate() else { return nil }
+        let relative = home == FileManager.default.currentDirectoryPath
+        let path = relative ? "examples/plants" : home + "/examples/plants"
+        return FileManager.default.fileExists(atPath: path) ? path : nil
     }
 }
 

@@ -15,7 +15,8 @@ struct Ediag: ParsableCommand {
               ediag report plant.diagnosis.json --format html -o plant.html
             """,
         version: EdiagVersion.current,
-        subcommands: [Diagnose.self, Report.self, Validate.self, Rules.self, Schema.self, TestCommand.self, Generate.self, Bench.self]
+        subcommands: [Diagnose.self, Report.self, Validate.self, Rules.self, Schema.self, TestCommand.self, Lint.self, Explain.self,
+                      New.self, Generate.self, Bench.self]
     )
 }
 

@@ -48,6 +48,10 @@ struct Rules: ParsableCommand {
             for ref in r.references {
                 print("    - \(ref.standard)\(ref.clause.map { ", \($0)" } ?? "")\(ref.confidence.map { " (confidence \($0))" } ?? "")")
             }
+            if let examples = runtime.examples[r.id], !examples.isEmpty {
+                print("  examples (run by ediag test):")
+                for e in examples { print("    - \(e.name): \(e.expect.rawValue)\(e.subject.map { " for \($0)" } ?? "") (\(e.location))") }
+            }
             if !r.parameters.isEmpty {
                 print("  parameters:")
                 for p in r.parameters {
@@ -70,7 +74,7 @@ struct Rules: ParsableCommand {
             let runtime = try RuleRuntime(packs: packs)
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             for pack in packs.sorted(by: { $0.name < $1.name }) {
-                let page = RuleDocs.page(pack: pack, rules: runtime.rules.filter { $0.pack == pack.name })
+                let page = RuleDocs.page(pack: pack, rules: runtime.rules.filter { $0.pack == pack.name }, examples: runtime.examples)
                 try Console.write(page, to: out + "/" + pack.name + ".md")
                 print("wrote \(out)/\(pack.name).md")
             }

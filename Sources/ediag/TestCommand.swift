@@ -1,22 +1,30 @@
 import ArgumentParser
 import EdiagEngine
 import EdiagModel
+import EdiagReport
 import Foundation
 
-/// `ediag test`: run the test cases that live with the packs.
+/// `ediag test`: run the tests that live with the packs.
 struct TestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
-        abstract: "Run the test cases in each pack's tests/ folder.",
+        abstract: "Run each pack's tests: tests/ cases, rule examples, golden files and metamorphic checks.",
         discussion: """
-            Every case diagnoses its profile with all loaded packs and checks the findings it expects,
-            field by field with tolerances. Only failures are detailed; the last line reads
-            'N passed, N failed, N skipped'. A rule that fails to load, or a rule error during a case,
-            is a failure.
+            Every case diagnoses its profile with all loaded packs and checks the
+            findings it expects, field by field with tolerances; each case's profile is
+            also rewritten (other units, reordered lists, x_ fields) and must give the
+            same findings. Each rule's examples run the same way. Golden files
+            (tests/golden/*.txt) pin each pack's full output on the example plants;
+            --update rewrites them. Only failures are detailed; the last line reads 'N
+            passed, N failed, N skipped'. A rule that fails to load, or a rule error
+            during a case, is a failure; rules without any test are listed.
 
             Examples:
               ediag test
               ediag test rules/cement --filter clinker
+              ediag test --update      # rewrite golden files; review the diff
+              ediag test --coverage --min-coverage 90
+              ediag test --junit test-results.xml
             """)
 
     @Argument(help: "Plugin folders whose tests to run (default: every plugin found).")
@@ -24,44 +32,66 @@ struct TestCommand: ParsableCommand {
 
     @OptionGroup var rules: RuleSourceOptions
 
-    @Option(help: "Run only cases whose name or file contains this text.")
+    @Option(help: "Run only tests whose name or file contains this text.")
     var filter: String?
 
+    @Flag(help: "Rewrite the golden files from the current output instead of comparing.")
+    var update = false
+
+    @Flag(help: "Print the results as JSON (schema ediag/test-report@1) instead of text.")
+    var json = false
+
+    @Option(help: "Also write the results as JUnit XML to this file.")
+    var junit: String?
+
+    @Flag(help: "Measure line coverage of the tested rule files (per file, with missed lines).")
+    var coverage = false
+
+    @Option(help: "Fail when line coverage is below this percent (implies --coverage).")
+    var minCoverage: Double?
+
+    @Flag(help: "Skip the metamorphic variants (units, order, x_ fields) of each case.")
+    var noMetamorphic = false
+
     func run() throws {
-        let (packs, packErrors) = rules.loadPacks()
-        let runtime = try RuleRuntime(packs: packs)
-        var failed = packErrors.count + runtime.loadErrors.count
-        for e in runtime.loadErrors { print("FAIL load: \(e)") }
-        for e in packErrors { print("FAIL load: \(e)") }
+        let (packs, packErrors) = rules.loadPacks(quiet: true)
+        var runtimeOptions = RuntimeOptions()
+        runtimeOptions.coverage = coverage || minCoverage != nil
+        let runtime = try RuleRuntime(packs: packs, options: runtimeOptions)
         let selected = paths.isEmpty ? packs : packs.filter { p in
             paths.contains { path in (p.directory as NSString).standardizingPath.hasSuffix((path as NSString).standardizingPath) || p.name == path }
         }
-        let runner = PackTestRunner(runtime: runtime)
-        var passed = 0, skipped = 0
-        for file in PackTestRunner.caseFiles(in: selected) {
-            let result: PackTestResult
-            if let filter, !file.contains(filter) {
-                // Matched by case name: read the case once and run it.
-                guard let testCase = try? PackTestCase.load(path: file), testCase.name.contains(filter) else { continue }
-                result = runner.run(testCase)
-            } else {
-                result = runner.run(file: file)
-            }
-            switch result.status {
-            case .passed: passed += 1
-            case .skipped:
-                skipped += 1
-                print("SKIP \(result.name) (\(result.file)): \(result.reason ?? "")")
-            case .failed:
-                failed += 1
-                print("FAIL \(result.name) (\(result.file))")
-                for f in result.failures { print("  - \(f)") }
-            }
+        if !paths.isEmpty, selected.isEmpty {
+            throw ValidationError("No plugin found at \(paths.joined(separator: ", ")); plugins found: \(packs.map(\.directory).joined(separator: ", "))")
         }
-        for pack in selected where PackTestRunner.caseFiles(in: [pack]).isEmpty {
-            print("note: plugin \(pack.name) has no tests")
+        var options = PackTestSuite.Options()
+        options.filter = filter
+        options.metamorphic = !noMetamorphic
+        options.updateGoldens = update
+        options.projectExamples = ProjectHome.examplePlants()
+        var report = PackTestSuite(runtime: runtime, options: options).run(packs: selected, allPacks: packs)
+        let loadFailures = (packErrors + runtime.loadErrors).map { e in
+            PackTestResult(name: "load \(e.location.file)", file: e.location.file, status: .failed,
+                           failures: [TestFailure(location: e.location.description, rule: e.ruleID, message: "cannot load: \(e.message)")])
         }
-        print("\(passed) passed, \(failed) failed, \(skipped) skipped")
-        if failed > 0 { throw ExitCode(1) }
+        report.results = loadFailures + report.results
+        var belowMinimum = false
+        if let minCoverage {
+            let total = CoverageSummary(report.coverage)
+            belowMinimum = total.percent < minCoverage
+        }
+        if json {
+            print(TestReportJSON.document(report).serialized())
+        } else {
+            var text = TestReportText.text(report)
+            if belowMinimum, let minCoverage {
+                text = text.replacingOccurrences(of: report.summary + "\n", with: "")
+                text += "coverage \(NumberFormat.grouped(CoverageSummary(report.coverage).percent, decimals: 1))% is below the minimum \(NumberFormat.plain(minCoverage))%\n"
+                text += report.summary + "\n"
+            }
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+        if let junit { try Console.write(JUnitReport.xml(report), to: junit) }
+        if report.failed > 0 || belowMinimum { throw ExitCode(1) }
     }
 }

@@ -71,6 +71,16 @@ rule {
     default_hours = { default = 6000, unit = "h/a", min = 500, max = 8760,
                       doc = "Operating hours when the profile gives none — orientation figure, not from a cited source (low confidence)" },
   },
+  examples = {
+    -- M-1, 75 kW 4-pole at 93.6 % (grade 3 is 95 %), replaced by a grade-2 motor at 96 %:
+    -- 75 kW × 0.8 × 6000 h × (1/0.936 − 1/0.96) = 360 000 × 0.0267094 = 9615.38 kWh a year; 400 yuan/kW × 75 kW.
+    { name = "Y-series 75 kW motor below grade 3", profile = "../../examples/plants/mixed-equipment.yaml", expect = "fires",
+      findings = { { subject = "M-1", kwh = { value = 9615.38, tolerance = 0.01 }, investment = 30000 } } },
+    { name = "no nameplate efficiency", profile = "../../examples/plants/mixed-equipment.yaml",
+      expect = "insufficient_data", subject = "M-3" },
+    { name = "M-1 at 95 % meets grade 3", profile = "../../examples/plants/mixed-equipment.yaml",
+      patch = { equipment = { ["M-1"] = { efficiency = "95 %" } } }, expect = "silent", subject = "M-1" },
+  },
   evaluate = function(plant, ctx, params)
     local motors = ediag.equipment(plant, "motor")
     if #motors == 0 then

@@ -59,6 +59,17 @@ rule {
     GB16780_2021, GB16780_2012, ALTITUDE, STANDARD_ATMOSPHERE,
     { standard = "发改产业〔2021〕1609号", clause = "cement clinker benchmark 100 / baseline 117 kgce/t", confidence = "medium" },
   },
+  examples = {
+    -- 121.4 > 117 kgce/t (grade 3); gap to the benchmark (121.4 − 100) × 780 000 t / 1000 = 16 692 tce/a.
+    { name = "laggard line above the limit", profile = "../../examples/plants/cement-laggard.yaml", expect = "fires",
+      findings = { { subject = "K1", grade = "not_met", value = 121.4, gap = { value = 16692, tolerance = 0.01 } } } },
+    -- 107 kgce/t is exactly the grade-2 value: a value on a threshold meets that grade.
+    { name = "on the grade-2 value", profile = "../../examples/plants/cement-laggard.yaml",
+      patch = { process_units = { K1 = { clinker_energy = "107 kgce/t" } } }, expect = "fires",
+      findings = { { subject = "K1", grade = "grade_2" } } },
+    { name = "not measured", profile = "../../examples/plants/cement-laggard.yaml",
+      remove = { "process_units.K1.clinker_energy" }, expect = "insufficient_data", subject = "K1" },
+  },
   evaluate = function(plant, ctx)
     grade_kilns(plant, ctx, {
       table = "cement.clinker-energy",

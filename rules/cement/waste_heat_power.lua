@@ -53,6 +53,16 @@ rule {
                  doc = "O&M cost as a share of the electricity value (generation cost 0.10–0.15 yuan/kWh vs ≈ 0.6 yuan/kWh bought)",
                  source = "nettplinkrepeater.net forum 2009: generation cost 0.10–0.15 yuan/kWh" },
   },
+  examples = {
+    -- 25 kWh/t × 780 000 t = 19 500 000 kWh; × 0.1229 kgce/kWh / 1000 = 2396.55 tce; 10 000 yuan/(t/d) × 2500 t/d.
+    { name = "line without waste-heat power", profile = "../../examples/plants/cement-laggard.yaml", expect = "fires",
+      findings = { { subject = "K1", kwh = 19500000, tce = { value = 2396.55, tolerance = 0.01 }, investment = 25000000 } } },
+    { name = "already installed", profile = "../../examples/plants/cement-laggard.yaml",
+      patch = { process_units = { K1 = { waste_heat_power = true } } }, expect = "not_applicable", subject = "K1" },
+    { name = "capacity unknown", profile = "../../examples/plants/cement-laggard.yaml",
+      remove = { "process_units.K1.capacity" }, expect = "insufficient_data", subject = "K1" },
+    { name = "steel plant: no clinker kiln", profile = "../../examples/plants/steel-plant.yaml", expect = "not_applicable" },
+  },
   applies = function(plant)
     local kilns = ediag.units(plant, "clinker_kiln")
     if #kilns == 0 then return false, "no clinker kiln" end
@@ -119,6 +129,15 @@ rule {
     om_share = { default = 0.12, unit = "1", min = 0, max = 0.3,
                  doc = "O&M cost as a share of the electricity value",
                  source = "nettplinkrepeater.net forum 2009: generation cost 0.10–0.15 yuan/kWh" },
+  },
+  examples = {
+    -- 22 kWh/t is above the 20 kWh/t threshold: nothing to optimise.
+    { name = "plant generating 22 kWh/t", profile = "../../examples/plants/cement-laggard.yaml",
+      patch = { process_units = { K1 = { waste_heat_power = true, waste_heat_generation = "22 kWh/t" } } }, expect = "silent" },
+    -- (25 − 16) kWh/t × 780 000 t = 7 020 000 kWh a year.
+    { name = "plant generating 16 kWh/t", profile = "../../examples/plants/cement-laggard.yaml",
+      patch = { process_units = { K1 = { waste_heat_power = true, waste_heat_generation = "16 kWh/t" } } }, expect = "fires",
+      findings = { { subject = "K1", kwh = 7020000 } } },
   },
   applies = function(plant)
     if #ediag.units(plant, "clinker_kiln") == 0 then return false, "no clinker kiln" end

@@ -25,6 +25,18 @@ rule {
     lifetime = { default = 15, unit = "a", min = 8, max = 25,
                  doc = "Economic life (orientation figure, not from a cited source (low confidence))" },
   },
+  examples = {
+    -- EA1 without preheating: 80 kWh/t × (1 − 20 %) × 600 000 t = 38 400 000 kWh a year;
+    -- investment 60 yuan/(t/a) × 600 000 t = 36 000 000 yuan.
+    { name = "100 t EAF charging cold scrap", profile = "../../examples/plants/steel-leader.yaml",
+      patch = { process_units = { EA1 = { scrap_preheating = false } } }, expect = "fires",
+      findings = { { subject = "EA1", kwh = 38400000, investment = 36000000, confidence = "low" } } },
+    { name = "preheating installed", profile = "../../examples/plants/steel-leader.yaml",
+      expect = "not_applicable", subject = "EA1" },
+    { name = "all hot metal", profile = "../../examples/plants/steel-leader.yaml",
+      patch = { process_units = { EA1 = { scrap_preheating = false, hot_metal_ratio = "100 %" } } },
+      expect = "not_applicable", subject = "EA1" },
+  },
   applies = function(plant)
     if #ediag.units(plant, "eaf") == 0 then return false, "the profile lists no electric arc furnace" end
     return true

@@ -42,10 +42,28 @@ typedef struct ediag_sandbox {
     int hook_interval;
     double deadline;            /* CLOCK_MONOTONIC seconds; 0 = none */
     int limit_hit;              /* ediag_limit_kind */
+    int call_depth;             /* protected calls in progress (a host function may call back) */
     /* host */
     ediag_host_dispatch dispatch;
     void *host;
+    /* line coverage (NULL when off: the hook then never asks for line events) */
+    struct ediag_coverage *coverage;
 } ediag_sandbox;
+
+/// Line coverage of the files whose chunk names start with '@': per line, whether it holds code
+/// (from the active lines of every function seen) and whether it ran.
+typedef struct ediag_coverage_file {
+    char *source;               /* chunk name without the '@' */
+    unsigned char *lines;       /* per line: bit 0 executable, bit 1 hit, bit 2 function scanned here */
+    int size;
+} ediag_coverage_file;
+
+typedef struct ediag_coverage {
+    ediag_coverage_file *files;
+    int count;
+    int capacity;
+    int last;                   /* index of the file met last (lines come in runs) */
+} ediag_coverage;
 
 /// Budget for one protected call.
 typedef struct ediag_budget {
@@ -61,7 +79,8 @@ lua_State *ediag_open(ediag_sandbox *sandbox);
 /// Closes the state; the hook is removed first, and finalizers are refused by the sandbox anyway.
 void ediag_close(lua_State *L);
 
-/// Calls the function below `nargs` arguments on the stack under `budget`.
+/// Calls the function below `nargs` arguments on the stack under `budget`. A call made while
+/// another is in progress (from a host function) runs under the outer call's budget and hook.
 /// Returns the lua_pcall status; on error the error object is on the stack.
 int ediag_call(lua_State *L, int nargs, int nresults, const ediag_budget *budget);
 
@@ -75,6 +94,14 @@ void ediag_push_private_helpers(lua_State *L);
 /// registry reference to a template metatable whose fields are copied into the proxy's metatable.
 void ediag_wrap_proxy(lua_State *L, int template_ref);
 
+/// Like `ediag_wrap_proxy`, but every scalar field read through the proxy is also reported to the
+/// function held at `reader_ref` as reader(raw, key, value) (for `ediag explain`).
+void ediag_wrap_traced_proxy(lua_State *L, int template_ref, int reader_ref);
+
+/// Sets how many instructions run between two instruction-hook calls (default 1000). Smaller is
+/// more exact and slower.
+void ediag_set_hook_interval(lua_State *L, int instructions);
+
 /// The pseudo-index of the registry (a macro in lua.h).
 int ediag_registry_index(void);
 
@@ -86,5 +113,17 @@ size_t ediag_bytes_in_use(lua_State *L);
 
 /// Writes "chunkname:line" of the Lua function `level` frames up into `buffer`; returns 0 if none.
 int ediag_where(lua_State *L, int level, char *buffer, size_t size);
+
+/// Starts recording line coverage for every later protected call (a line and call hook next to
+/// the instruction hook). Costs nothing until called.
+void ediag_coverage_start(lua_State *L);
+
+/// Adds the executable lines of every Lua function reachable from the value on top of the stack
+/// (through tables, metatables and upvalues) to the coverage record; pops the value. Returns 0 on
+/// success.
+int ediag_coverage_scan(lua_State *L);
+
+/// The coverage record, or NULL when coverage is off.
+const ediag_coverage *ediag_coverage_record(lua_State *L);
 
 #endif

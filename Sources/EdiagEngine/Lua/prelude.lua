@@ -538,11 +538,12 @@ local function run_file(pack, source, chunkname)
   seal_env(env)
 end
 
-local function run_rule(def, plant, params, date)
+local function run_rule(def, plant, params, date, tracing)
   current_date = date
   local applies = rawget(def, "applies")
   if applies ~= nil then
     local ok, reason = applies(plant, ctx, params)
+    if tracing then host.applicability(ok and true or false, reason) end
     if not ok then
       -- A plain reason goes back as the call's result (no host call); anything else is checked by the host.
       if reason == nil then return "the rule's applicability test is false" end

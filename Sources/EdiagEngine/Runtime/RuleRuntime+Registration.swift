@@ -11,23 +11,32 @@ extension RuleRuntime {
     }
 
     /// `rule { … }`: reads and checks the declaration, keeps the table for evaluation.
+    ///
+    /// An incomplete declaration is refused at its line and kept in `loadErrors`; the file goes on
+    /// loading, so its other rules load and `ediag lint` sees every refused declaration at once.
     func hostRegister(_ lua: LuaState) -> HostReturn {
         guard let loading = loading else { return .failure("rule{} may only be called while a rule file loads") }
         let location = lua.whereInScript(level: 1) ?? loading.file
+        func refuse(_ message: String) -> HostReturn {
+            // Lua shortens long chunk names in `location`: keep the real path, take the line.
+            loadErrors.append(PackError(location: SourceLocation(file: loading.file, line: Self.location(location).line), message: message))
+            return .results(0)
+        }
         guard let t = LuaTableReader(lua, at: 1, path: "rule") else {
-            return .failure("rule{} expects a table: rule { id = …, title = …, evaluate = function(plant, ctx, params) … end }")
+            return refuse("rule{} expects a table: rule { id = …, title = …, evaluate = function(plant, ctx, params) … end }")
         }
         do throws(RuleOutputError) {
             let metadata = try readMetadata(t, pack: loading.pack, location: location)
+            let examples = try readExamples(t, rule: metadata.id, file: loading.file, location: location)
             guard lua.rawGetField(t.index, "evaluate") == .function else {
                 lua.pop(1)
-                return .failure("rule \(metadata.id): 'evaluate' must be a function(plant, ctx, params)")
+                return refuse("rule \(metadata.id): 'evaluate' must be a function(plant, ctx, params)")
             }
             lua.pop(1)
             let applies = lua.rawGetField(t.index, "applies")
             lua.pop(1)
             guard applies == .nil || applies == .function else {
-                return .failure("rule \(metadata.id): 'applies' must be a function(plant, ctx, params) when given")
+                return refuse("rule \(metadata.id): 'applies' must be a function(plant, ctx, params) when given")
             }
             lua.pushValue(at: t.index)
             let definition = lua.ref()
@@ -41,13 +50,14 @@ extension RuleRuntime {
             }
             // The freeze call cannot fail on a fresh table of numbers; run it unlimited.
             do { try lua.call(arguments: 1, results: 1, limits: nil) } catch {
-                return .failure("rule \(metadata.id): cannot prepare parameters: \(error)")
+                return refuse("rule \(metadata.id): cannot prepare parameters: \(error)")
             }
             let parameters = lua.ref()
             registered.append((metadata, definition, parameters))
+            pendingExamples[metadata.location] = examples
             return .results(0)
         } catch {
-            return .failure(error.message)
+            return refuse(error.message)
         }
     }
 

@@ -110,6 +110,10 @@ extension RuleRuntime {
                 evidence: try readEvidence(t), references: eval.rule.references + (try readReferences(t, key: "references", rule: eval.rule.id)),
                 economics: economics)
             evaluation?.findings.append(finding)
+            if options.trace {
+                evaluation?.trace.append(.valuation(subject: finding.subject, savings: savings, investment: investment,
+                                                    lifetime: lifetime, omCost: om, economics: economics))
+            }
             return .results(0)
         } catch {
             return .failure(error.message)
@@ -217,6 +221,7 @@ extension RuleRuntime {
                 lua.pushString("undetermined")
                 return .results(1)
             }
+            let tableThresholds = row.thresholds
             if let thresholds = try readThresholds(t, key: "thresholds") { row.thresholds = thresholds }
             if var up = upcoming, let thresholds = try readThresholds(t, key: "upcoming_thresholds") {
                 up.thresholds = thresholds
@@ -264,6 +269,12 @@ extension RuleRuntime {
                 severity: grade == .notMet ? notMetSeverity : .info, title: indicator, message: message,
                 evidence: evidence, references: references, compliance: result)
             evaluation?.findings.append(finding)
+            if options.trace {
+                evaluation?.trace.append(.compliance(
+                    subject: subject, value: value, unit: unit, standard: row.standard, tableThresholds: tableThresholds,
+                    thresholds: row.thresholds, better: row.better, grade: grade.rawValue,
+                    upcoming: upcomingGrade.map { "\($0.grade.rawValue) under \($0.standard) from \($0.effective)" }))
+            }
             lua.pushString(grade.rawValue)
             return .results(1)
         } catch {
@@ -283,6 +294,64 @@ extension RuleRuntime {
         }
         guard values.count == 3 else { throw RuleOutputError("ctx:compliance.\(key) needs three values (grades 1, 2, 3; false where none)") }
         return values
+    }
+
+    /// `host.applicability(ok, reason)`: the rule's `applies` decision (traced runs only).
+    func hostApplicability(_ lua: LuaState) -> HostReturn {
+        evaluation?.trace.append(.applicability(applies: lua.toBool(1) ?? false, reason: lua.toString(2)))
+        return .results(0)
+    }
+
+    /// reader(raw, key, value): a scalar the rule read from the profile (traced runs only).
+    func hostRead(_ lua: LuaState) -> HostReturn {
+        guard evaluation != nil else { return .results(0) }
+        lua.pushRef(prelude.pathKey)
+        lua.rawGet(1)
+        let base = lua.toString(-1) ?? "profile"
+        lua.pop(1)
+        lua.rawGetField(1, "id")
+        let id = lua.toString(-1)
+        lua.pop(1)
+        lua.rawGetField(1, "type")
+        let type = lua.toString(-1)
+        lua.pop(1)
+        let key = lua.toString(2) ?? lua.toNumber(2).map { NumberFormat.plain($0) } ?? "?"
+        let value: String
+        switch lua.type(at: 3) {
+        case .nil: value = "nil (not in the profile)"
+        case .number:
+            value = NumberFormat.plain(lua.toNumber(3) ?? 0) + (Self.schemaUnit(of: lua.toString(2) ?? "", in: base, type: type).map { " \($0)" } ?? "")
+        case .string: value = "\"\(lua.toString(3) ?? "")\""
+        case .boolean: value = lua.toBool(3) == true ? "true" : "false"
+        default: value = lua.type(at: 3).name
+        }
+        let path = (base == "profile" ? "" : base + (id.map { " (\($0))" } ?? "") + ".") + key
+        evaluation?.trace.append(.read(path: path, value: value))
+        return .results(0)
+    }
+
+    /// The unit a profile field reaches rules in, from the schema: the object is found from the
+    /// first path component (`plant`, `energy.…`, `products[2]`) or, for process units and
+    /// equipment, from its `type`.
+    static func schemaUnit(of key: String, in base: String, type: String?) -> String? {
+        let head = String(base.prefix { $0 != "." && $0 != "[" })
+        var spec: ObjectSpec?
+        switch ProfileSchema.root.field(head)?.kind {
+        case .object(let name)?: spec = ProfileSchema.objectTypes[name]
+        case .list(.object(let name))?: spec = ProfileSchema.objectTypes[name]
+        case .carrierMap?: spec = ProfileSchema.objectTypes["energy_use"]
+        case .variants?: spec = type.flatMap { ProfileSchema.objectTypes[$0] }
+        default: spec = base == "profile" ? ProfileSchema.root : nil
+        }
+        switch spec?.field(key)?.kind {
+        case .quantity(let q)?:
+            // Energy fields are in the carrier's own unit (`energy.electricity.price` in yuan/kWh).
+            guard q.unit.contains("carrier") else { return q.unit }
+            let carrier = base.split(separator: ".").dropFirst().first.flatMap { EnergyCarrier.named(String($0)) }
+            return carrier.map { c in q.unit.split(separator: "/", omittingEmptySubsequences: false).map { $0 == "carrier" ? c.unit : String($0) }.joined(separator: "/") }
+        case .number(let unit, _, _)? where unit != "1": return unit
+        default: return nil
+        }
     }
 
     /// `ctx:not_applicable(reason)` or `ctx:not_applicable{subject = …, reason = …}`.

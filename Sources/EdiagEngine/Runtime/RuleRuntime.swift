@@ -12,7 +12,11 @@ public final class RuleRuntime {
     /// The rules that loaded, sorted by id.
     public private(set) var rules: [RuleMetadata] = []
     /// Problems met while loading (bad files, rules that failed to register, duplicate ids).
-    public private(set) var loadErrors: [PackError] = []
+    public internal(set) var loadErrors: [PackError] = []
+    /// The examples each rule declares (`examples = {…}`), by rule id.
+    public private(set) var examples: [String: [RuleExample]] = [:]
+    /// Examples read while loading, by the declaring rule's `file:line`.
+    var pendingExamples: [String: [RuleExample]] = [:]
     public let options: RuntimeOptions
 
     let lua: LuaState
@@ -26,10 +30,12 @@ public final class RuleRuntime {
     /// How often the rules called each `ctx` method since the runtime was made (the benchmark checks
     /// that the plain-Lua baseline made the same calls).
     public internal(set) var hostCalls = HostCallCounts()
+    /// The trace and printed text of the last rule run with tracing on.
+    var lastTrace: (events: [TraceEvent], printed: [String]) = ([], [])
 
     struct PreludeRefs {
         var pathKey: Int32 = 0, listMeta: Int32 = 0, proxyTemplate: Int32 = 0
-        var newPack: Int32 = 0, runFile: Int32 = 0, runRule: Int32 = 0, freeze: Int32 = 0
+        var newPack: Int32 = 0, runFile: Int32 = 0, runRule: Int32 = 0, freeze: Int32 = 0, reader: Int32 = 0
         var typeMeta: [String: Int32] = [:]
     }
 
@@ -40,6 +46,8 @@ public final class RuleRuntime {
         var findings: [Finding] = []
         var outcomes: [RuleOutcome] = []
         var printed: [String] = []
+        /// Filled only when `options.trace` is on.
+        var trace: [TraceEvent] = []
     }
 
     /// Compiles the packs into a new sandboxed state.
@@ -48,6 +56,10 @@ public final class RuleRuntime {
         self.options = options
         lua = try LuaState()
         try loadPrelude()
+        if options.coverage { lua.startCoverage() }
+        // Explaining a rule or measuring costs: count instructions exactly (the default step of 1000
+        // would show most rules as 0).
+        if options.trace || options.collectCosts { lua.setInstructionStep(1) }
         let names = Set(packs.map(\.name))
         let byName = Dictionary(packs.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         for pack in packs {
@@ -56,6 +68,17 @@ public final class RuleRuntime {
             load(pack, visible: visible)
         }
         finishRegistration()
+        if options.coverage {
+            for ref in ruleRefs {
+                lua.pushRef(ref.definition)
+                lua.scanCoverage()
+            }
+        }
+    }
+
+    /// Line coverage of the rule files and modules so far (empty unless `options.coverage`).
+    public func coverage() -> [FileCoverage] {
+        lua.coverage().map { FileCoverage(file: $0.file, executable: $0.executable, hit: $0.hit) }
     }
 
     // MARK: - Prelude
@@ -109,6 +132,10 @@ public final class RuleRuntime {
         lua.rawSetField(host, "print")
         lua.pushHostFunction { l in RuleRuntime.hostConvert(l) }
         lua.rawSetField(host, "convert")
+        lua.pushHostFunction { [unowned self] l in self.hostApplicability(l) }
+        lua.rawSetField(host, "applicability")
+        lua.pushHostFunction { [unowned self] l in self.hostRead(l) }
+        prelude.reader = lua.ref()
     }
 
     private func pushSchemaFields() {
@@ -222,6 +249,8 @@ public final class RuleRuntime {
             seen[entry.metadata.id] = entry.metadata.location
             kept.append(entry)
         }
+        for entry in kept { examples[entry.metadata.id] = pendingExamples[entry.metadata.location] ?? [] }
+        pendingExamples = [:]
         kept.sort { $0.metadata.id < $1.metadata.id }
         rules = kept.map(\.metadata)
         ruleRefs = kept.map { ($0.definition, $0.parameters) }
@@ -293,13 +322,30 @@ public final class RuleRuntime {
         lua.rawSet(-3)
         lua.pushRef(meta)
         lua.setMetatable(-2)
-        lua.wrapInProxy(templateRef: prelude.proxyTemplate)
+        if options.trace && meta != prelude.listMeta {
+            lua.wrapInTracedProxy(templateRef: prelude.proxyTemplate, readerRef: prelude.reader)
+        } else {
+            lua.wrapInProxy(templateRef: prelude.proxyTemplate)
+        }
     }
 
     // MARK: - Diagnosis
 
     /// Runs every enabled rule on the profile and returns the prioritized diagnosis.
-    public func diagnose(_ profile: PlantProfile) -> Diagnosis {
+    public func diagnose(_ profile: PlantProfile) -> Diagnosis { diagnose(profile, only: nil) }
+
+    /// Runs one rule on the profile with tracing and cost measurement, and says why it decided what
+    /// it did. Nil when no rule has this id. The runtime must have been made with `options.trace`.
+    public func explain(rule id: String, profile: PlantProfile) -> RuleExplanation? {
+        guard let rule = rules.first(where: { $0.id == id }) else { return nil }
+        let diagnosis = diagnose(profile, only: id)
+        let overrides = options.parameterOverrides[id] ?? [:]
+        return RuleExplanation(rule: rule, parameters: rule.parameters.map { ($0.name, overrides[$0.name] ?? $0.defaultValue, $0.unit) },
+                               events: lastTrace.events, findings: diagnosis.findings, outcomes: diagnosis.outcomes,
+                               cost: diagnosis.costs.first, printed: lastTrace.printed)
+    }
+
+    func diagnose(_ profile: PlantProfile, only: String?) -> Diagnosis {
         let phaseStart = options.phaseClock?()
         let valuationBefore = phaseTimes.valuation
         pushProfile(.object(profile.root), path: "")
@@ -311,15 +357,17 @@ public final class RuleRuntime {
         let clock = ContinuousClock()
         for (index, rule) in rules.enumerated() {
             if options.disabledRules.contains(rule.id) || options.disabledCategories.contains(rule.category) { continue }
+            if let only, rule.id != only { continue }
             evaluation = Evaluation(rule: rule, profile: profile)
             lua.pushRef(prelude.runRule)
             lua.pushRef(ruleRefs[index].definition)
             lua.pushRef(plantRef)
             lua.pushRef(ruleRefs[index].parameters)
             lua.pushString(profile.assessmentDate)
+            lua.push(options.trace)
             let start = options.collectCosts ? clock.now : nil
             do {
-                try lua.call(arguments: 4, results: 1, limits: options.limits)
+                try lua.call(arguments: 5, results: 1, limits: options.limits)
                 // run_rule returns the reason when the rule's applicability test said no.
                 if let reason = lua.toString(-1) {
                     hostCalls.notApplicable += 1
@@ -343,6 +391,7 @@ public final class RuleRuntime {
                 costs.append(RuleCost(ruleID: rule.id, seconds: seconds, instructions: lua.lastCallCost.instructions,
                                       peakBytes: lua.lastCallCost.peakBytes))
             }
+            if options.trace { lastTrace = (evaluation!.trace, evaluation!.printed) }
             evaluation = nil
         }
         let prioritizationStart = options.phaseClock?()
@@ -377,6 +426,4 @@ public final class RuleRuntime {
         public init() {}
     }
 
-    /// Text the rules printed during the last rule call (for `explain`).
-    public var lastPrinted: [String] { evaluation?.printed ?? [] }
 }

@@ -32,6 +32,12 @@ public struct RuntimeOptions: Sendable {
     /// When set, `RuleRuntime.phaseTimes` accumulates the time of each phase of a diagnosis, read
     /// from this clock (nanoseconds; the benchmark passes a CPU-time clock). Off by default.
     public var phaseClock: (@Sendable () -> UInt64)?
+    /// Record line coverage of rule files and modules (`ediag test --coverage`). Off by default:
+    /// the line hook is then never armed.
+    public var coverage = false
+    /// Record what each rule reads from the profile, the thresholds it compares and the measures it
+    /// values (`ediag explain`). Off by default: profile reads then cost nothing extra.
+    public var trace = false
 
     public init() {}
 }

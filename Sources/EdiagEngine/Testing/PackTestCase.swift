@@ -84,7 +84,9 @@ public struct PackTestCase: Sendable {
             absent: try findingList(field("absent")), knownGap: knownGap)
     }
 
-    private static func findingList(_ value: SourceValue?) throws(PackError) -> [FindingExpectation] {
+    /// Reads a list of finding expectations; `defaultRule` fills in `rule` where it is not written
+    /// (a rule's own examples).
+    static func findingList(_ value: SourceValue?, defaultRule: String? = nil) throws(PackError) -> [FindingExpectation] {
         guard let value else { return [] }
         guard case .sequence(let items, _) = value else { throw PackError(location: value.location, message: "expected a list") }
         var out: [FindingExpectation] = []
@@ -92,7 +94,7 @@ public struct PackTestCase: Sendable {
             guard case .mapping(let pairs, let location) = item else {
                 throw PackError(location: item.location, message: "an expectation is a mapping with 'rule'")
             }
-            var rule: String?, subject: String?
+            var rule: String? = defaultRule, subject: String?
             var texts: [(String, String)] = []
             var numbers: [(String, Double, Double?)] = []
             for p in pairs {
