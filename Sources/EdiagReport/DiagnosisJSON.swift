@@ -78,7 +78,7 @@ public enum DiagnosisJSON {
     }
 
     static func economics(_ e: MeasureEconomics) -> JSONValue {
-        .object([
+        var pairs: [(String, JSONValue)] = [
             ("measure", .string(e.measure)),
             ("savings", .array(e.savings.map { s in
                 .object([("carrier", .string(s.carrier)), ("amount_per_year", .number(s.amount)), ("unit", .string(s.unit)),
@@ -93,7 +93,13 @@ public enum DiagnosisJSON {
             ("discount_rate", .number(e.discountRate)),
             ("range", .object([("low", .number(e.rangeLow)), ("high", .number(e.rangeHigh))])),
             ("confidence", .string(e.confidence)), ("notes", .array(e.notes.map { .string($0) })),
-        ])
+        ]
+        // Only present when a plugin's subsidy applied, so outputs without subsidies keep their bytes.
+        if let subsidy = e.subsidyYuan {
+            let at = pairs.firstIndex { $0.0 == "investment_yuan" }! + 1
+            pairs.insert(("subsidy_yuan", .number(subsidy)), at: at)
+        }
+        return .object(pairs)
     }
 
     static func outcome(_ o: RuleOutcome) -> JSONValue {

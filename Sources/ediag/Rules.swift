@@ -20,7 +20,8 @@ struct Rules: ParsableCommand {
             let runtime = try RuleRuntime(packs: packs)
             for e in runtime.loadErrors { Console.error("error: \(e)") }
             for r in runtime.rules where sector == nil || r.sector == sector {
-                print("\(r.id)\t\(r.category.rawValue)\t\(r.title.en) / \(r.title.zh)")
+                let note = r.deprecated.map { "\t[\($0)]" } ?? ""
+                print("\(r.id)\t\(r.category.rawValue)\t\(r.title.en) / \(r.title.zh)\(note)")
             }
         }
     }

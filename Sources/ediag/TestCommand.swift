@@ -27,9 +27,27 @@ struct TestCommand: ParsableCommand {
     @Option(help: "Run only cases whose name or file contains this text.")
     var filter: String?
 
+    @Option(help: "Run the cases under this configuration file (by default tests ignore ediag.yaml, so they are hermetic).")
+    var config: String?
+
     func run() throws {
-        let (packs, packErrors) = rules.loadPacks()
-        let runtime = try RuleRuntime(packs: packs)
+        let packs: [RulePack], packErrors: [PackError], runtime: RuleRuntime
+        if let config {
+            var request = RunRequest(searchPath: rules.searchPath())
+            request.configFile = config
+            request.useWorkingFolderConfig = false
+            request.lockPolicy = .skip
+            do {
+                let setup = try RunSetup.prepare(request)
+                (packs, packErrors, runtime) = (setup.packs, setup.packErrors, setup.runtime)
+            } catch {
+                print(error.description)
+                throw ExitCode(2)
+            }
+        } else {
+            (packs, packErrors) = rules.loadPacks(quiet: true)
+            runtime = try RuleRuntime(packs: packs)
+        }
         var failed = packErrors.count + runtime.loadErrors.count
         for e in runtime.loadErrors { print("FAIL load: \(e)") }
         for e in packErrors { print("FAIL load: \(e)") }

@@ -243,8 +243,9 @@ local list_meta = {
 
 local current_date = "0000-00-00"
 
+-- Frozen: the same carrier tables are handed to every plugin, so none may change what another sees.
 local carrier_info = {}
-for id, c in next, carriers do carrier_info[id] = c end
+for id, c in next, carriers do carrier_info[id] = freeze(c) end
 
 local function number_or_quantity(x, what)
   if type(x) == "number" then return x end

@@ -101,8 +101,22 @@ extension RuleRuntime {
             }
             lua.pop(1)
         }
-        var deprecated: String?
-        if let d = try t.string("deprecated") { deprecated = d }
+        var deprecated: Deprecation?
+        if t.has("deprecated") {
+            lua.rawGetField(t.index, "deprecated")
+            defer { lua.pop(1) }
+            guard let d = LuaTableReader(lua, at: -1, path: "rule \(id).deprecated") else {
+                throw RuleOutputError("rule \(id): 'deprecated' must be { since = \"1.2.0\", replaced_by = \"other.rule\" }")
+            }
+            guard let since = try d.string("since"), SemanticVersion(since) != nil else {
+                throw RuleOutputError("rule \(id): deprecated.since must be the plugin version that deprecated it, e.g. \"1.2.0\"")
+            }
+            let replacement = try d.string("replaced_by")
+            if let replacement, !Self.idPattern(replacement) {
+                throw RuleOutputError("rule \(id): deprecated.replaced_by '\(replacement)' is not a rule id")
+            }
+            deprecated = Deprecation(since: since, replacedBy: replacement)
+        }
         return RuleMetadata(id: id, title: title, sector: try t.string("sector") ?? "cross-sector", category: category,
                             severity: severity, references: references, parameters: parameters,
                             summary: try t.string("summary") ?? "", formula: try t.string("formula") ?? "",

@@ -39,7 +39,11 @@ public final class RuleRuntime {
 
     /// Compiles the packs into a new sandboxed state.
     /// - Throws: `LuaError` only when the Lua state or the prelude cannot be created at all.
+    ///
+    /// Plugins' `economics` contributions are added to `options.economics` in the order given.
     public init(packs: [RulePack], options: RuntimeOptions = RuntimeOptions()) throws(LuaError) {
+        var options = options
+        options.economics.contributions += packs.compactMap(\.manifest.economics)
         self.options = options
         lua = try LuaState()
         try loadPrelude()
@@ -51,6 +55,9 @@ public final class RuleRuntime {
             load(pack, visible: visible)
         }
         finishRegistration()
+        for pack in packs {
+            loadErrors += ProvidesCheck.ruleProblems(pack, registered: rules.filter { $0.pack == pack.name })
+        }
     }
 
     // MARK: - Prelude
@@ -299,9 +306,14 @@ public final class RuleRuntime {
         var findings: [Finding] = []
         var outcomes: [RuleOutcome] = []
         var costs: [RuleCost] = []
+        var warnings = profile.warnings
         let clock = ContinuousClock()
         for (index, rule) in rules.enumerated() {
-            if options.disabledRules.contains(rule.id) || options.disabledCategories.contains(rule.category) { continue }
+            if !options.runs(rule) { continue }
+            if let deprecation = rule.deprecated {
+                warnings.append(ProfileIssue(.warning, Self.location(rule.location), path: "",
+                                             "rule \(rule.id) is \(deprecation) (plugin \(rule.pack))"))
+            }
             evaluation = Evaluation(rule: rule, profile: profile)
             lua.pushRef(prelude.runRule)
             lua.pushRef(ruleRefs[index].definition)
@@ -310,8 +322,11 @@ public final class RuleRuntime {
             lua.pushString(profile.assessmentDate)
             let start = options.collectCosts ? clock.now : nil
             do {
-                try lua.call(arguments: 4, results: 0, limits: options.limits)
-                let done = evaluation!
+                try lua.call(arguments: 4, results: 0, limits: options.limits(forPlugin: rule.pack))
+                var done = evaluation!
+                if let severity = options.severityOverrides[rule.id] {
+                    for i in done.findings.indices { done.findings[i].severity = severity }
+                }
                 findings += done.findings
                 outcomes += done.outcomes
                 if done.findings.isEmpty && done.outcomes.isEmpty {
@@ -333,7 +348,7 @@ public final class RuleRuntime {
         let prioritized = Prioritizer(ranking: options.ranking).order(findings)
         return Diagnosis(plantID: profile.plantID, plantName: profile.plantName, sector: profile.sector,
                          assessmentDate: profile.assessmentDate, source: profile.source, findings: prioritized,
-                         outcomes: outcomes, warnings: profile.warnings, costs: costs)
+                         outcomes: outcomes, warnings: warnings, costs: costs)
     }
 
     /// Text the rules printed during the last rule call (for `explain`).

@@ -1,0 +1,264 @@
+import EdiagModel
+import Foundation
+
+/// One `--set KEY=VALUE` (or a dedicated option such as `--rank`) given on the command line.
+public struct ConfigOverride: Sendable, Equatable {
+    /// Dotted key, e.g. `economics.discount_rate` or `parameters.cement.grinding-upgrade.target_power`.
+    public var key: String
+    /// The value as YAML text (`0.06`, `regional`, `[a, b]`, `27 kWh/t`).
+    public var value: String
+    /// The option that set it, shown as the value's origin.
+    public var option: String
+
+    public init(key: String, value: String, option: String = "--set") {
+        self.key = key
+        self.value = value
+        self.option = option
+    }
+
+    /// Reads `KEY=VALUE`.
+    public init?(assignment: String) {
+        guard let eq = assignment.firstIndex(of: "="), eq != assignment.startIndex else { return nil }
+        self.init(key: String(assignment[..<eq]).trimmingCharacters(in: .whitespaces),
+                  value: String(assignment[assignment.index(after: eq)...]).trimmingCharacters(in: .whitespaces))
+    }
+}
+
+/// Reads `ediag.yaml` and command-line overrides against `ConfigurationSchema` (phase one: the
+/// shape, bounds and choices; names of plugins, rules and parameters are checked by
+/// `ConfigurationChecker` once the plugins are loaded).
+public enum ConfigurationLoader {
+    /// The file name looked for in the working folder.
+    public static let fileName = "ediag.yaml"
+
+    /// Builds the effective configuration from the defaults, an optional file and overrides.
+    /// - Returns: the configuration, or every problem found (file, line, allowed values).
+    public static func load(file: String?, overrides: [ConfigOverride]) -> Result<EffectiveConfiguration, ConfigurationErrors> {
+        var entries = defaults()
+        var errors: [ConfigurationError] = []
+        if let file {
+            do {
+                let document = try SourceDocument.load(path: file)
+                if case .null = document {} else {
+                    collect(document, node: ConfigurationSchema.root, key: [], origin: { .file($0) }, into: &entries, errors: &errors)
+                }
+            } catch {
+                errors.append(ConfigurationError(location: error.location, message: error.message))
+            }
+        }
+        for o in overrides {
+            let file = "command line \(o.option) \(o.key)"
+            let parsed: SourceValue
+            do { parsed = try SourceDocument.parse(o.value.isEmpty ? "\"\"" : o.value, file: file) } catch {
+                errors.append(ConfigurationError(location: SourceLocation(file: file), message: error.message))
+                continue
+            }
+            let value = strippingLines(parsed, file: file)
+            do {
+                let path = try split(o.key, location: SourceLocation(file: file))
+                var nested = value
+                for (k, component) in path.enumerated().reversed() where k > 0 {
+                    nested = .mapping([(component, SourceLocation(file: file), nested)], SourceLocation(file: file))
+                }
+                let top: SourceValue = .mapping([(path[0], SourceLocation(file: file), nested)], SourceLocation(file: file))
+                collect(top, node: ConfigurationSchema.root, key: [], origin: { _ in .commandLine(o.option) }, into: &entries, errors: &errors)
+            } catch {
+                errors.append(error)
+            }
+        }
+        guard errors.isEmpty else { return .failure(ConfigurationErrors(errors)) }
+        return .success(EffectiveConfiguration(entries: entries))
+    }
+
+    /// The file to use: the one given, else `ediag.yaml` in the working folder when it exists.
+    public static func locate(given: String?, workingDirectory: String) -> String? {
+        if let given { return given }
+        let candidate = workingDirectory + "/" + fileName
+        return FileManager.default.fileExists(atPath: candidate) ? fileName : nil
+    }
+
+    static func defaults() -> [ConfigEntry] {
+        var out: [ConfigEntry] = []
+        func walk(_ node: ConfigNode, _ key: [String]) {
+            switch node {
+            case .section(let children): for c in children { walk(c.node, key + [c.key]) }
+            case .each: break
+            case .leaf(_, let d, _):
+                if let d { out.append(ConfigEntry(key: key, value: d, origin: .builtIn, location: SourceLocation(file: "(default)"))) }
+            }
+        }
+        walk(ConfigurationSchema.root, [])
+        return out
+    }
+
+    /// Splits a dotted command-line key along the schema: rule ids may contain dots.
+    static func split(_ dotted: String, location: SourceLocation) throws(ConfigurationError) -> [String] {
+        let parts = dotted.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        var out: [String] = []
+        var node = ConfigurationSchema.root
+        var i = 0
+        while i < parts.count {
+            switch node {
+            case .section(let children):
+                guard let child = children.first(where: { $0.key == parts[i] }) else {
+                    let known = children.map(\.key)
+                    let hint = Suggest.closest(parts[i], among: known).map { " Did you mean '\($0)'?" } ?? ""
+                    throw ConfigurationError(location: location, message: "unknown key '\((out + [parts[i]]).joined(separator: "."))'.\(hint) Allowed here: \(known.joined(separator: ", ")).")
+                }
+                out.append(parts[i])
+                node = child.node
+                i += 1
+            case .each(_, let child):
+                // A named key takes every remaining component its children do not need.
+                let needed = child.depth
+                let take = max(1, parts.count - i - needed)
+                out.append(parts[i..<(i + take)].joined(separator: "."))
+                i += take
+                node = child
+            case .leaf:
+                throw ConfigurationError(location: location, message: "'\(out.joined(separator: "."))' takes a value; it has no key '\(parts[i...].joined(separator: "."))'")
+            }
+        }
+        guard case .leaf = node else {
+            throw ConfigurationError(location: location, message: "'\(dotted)' is a section; give one of its keys, e.g. '\(dotted).\(node.firstKey)'")
+        }
+        return out
+    }
+
+    static func strippingLines(_ value: SourceValue, file: String) -> SourceValue {
+        let l = SourceLocation(file: file)
+        switch value {
+        case .scalar(let t, let q, _): return .scalar(t, isQuoted: q, l)
+        case .null: return .null(l)
+        case .sequence(let items, _): return .sequence(items.map { strippingLines($0, file: file) }, l)
+        case .mapping(let pairs, _): return .mapping(pairs.map { ($0.key, l, strippingLines($0.value, file: file)) }, l)
+        }
+    }
+
+    /// Walks a document along the schema, adding an entry per leaf and an error per problem.
+    static func collect(_ value: SourceValue, node: ConfigNode, key: [String], origin: (SourceLocation) -> ConfigOrigin,
+                        into entries: inout [ConfigEntry], errors: inout [ConfigurationError]) {
+        let here = key.isEmpty ? "the configuration" : "'\(key.joined(separator: "."))'"
+        switch node {
+        case .section(let children):
+            do {
+                let m = try LocatedMapping(value, what: here)
+                let known = children.map(\.key)
+                var seen: Set<String> = []
+                for pair in m.pairs {
+                    guard seen.insert(pair.key).inserted else {
+                        errors.append(ConfigurationError(location: pair.keyLocation, message: "'\(pair.key)' is given twice in \(here)"))
+                        continue
+                    }
+                    guard let child = children.first(where: { $0.key == pair.key }) else {
+                        let hint = Suggest.closest(pair.key, among: known).map { " Did you mean '\($0)'?" } ?? ""
+                        errors.append(ConfigurationError(location: pair.keyLocation,
+                                                         message: "unknown key '\((key + [pair.key]).joined(separator: "."))'.\(hint) Allowed in \(here): \(known.joined(separator: ", "))."))
+                        continue
+                    }
+                    collect(pair.value, node: child.node, key: key + [pair.key], origin: origin, into: &entries, errors: &errors)
+                }
+            } catch {
+                errors.append(ConfigurationError(error))
+            }
+        case .each(let what, let child):
+            do {
+                let m = try LocatedMapping(value, what: "\(here) (\(what) → settings)")
+                for pair in m.pairs {
+                    if key == ["economics", "prices"], EnergyCarrier.named(pair.key) == nil {
+                        let hint = Suggest.closest(pair.key, among: EnergyCarrier.all.map(\.id)).map { " Did you mean '\($0)'?" } ?? ""
+                        errors.append(ConfigurationError(location: pair.keyLocation, message: "unknown energy carrier '\(pair.key)' in economics.prices.\(hint) Allowed: \(EnergyCarrier.all.map(\.id).joined(separator: ", "))."))
+                        continue
+                    }
+                    collect(pair.value, node: child, key: key + [pair.key], origin: origin, into: &entries, errors: &errors)
+                }
+            } catch {
+                errors.append(ConfigurationError(error))
+            }
+        case .leaf(let kind, _, _):
+            do {
+                let v = try leafValue(value, kind: kind, key: key)
+                entries.append(ConfigEntry(key: key, value: v, origin: origin(value.location), location: value.location))
+            } catch {
+                errors.append(error)
+            }
+        }
+    }
+
+    static func leafValue(_ value: SourceValue, kind: ConfigKind, key: [String]) throws(ConfigurationError) -> ConfigValue {
+        let name = key.joined(separator: ".")
+        func fail(_ why: String) -> ConfigurationError {
+            ConfigurationError(location: value.location, message: "\(name) \(why); allowed: \(kind.allowed)")
+        }
+        switch kind {
+        case .number(let min, let max, let unit):
+            do { return .number(try LocatedMapping.number(value, what: name, min: min, max: max, unit: unit)) } catch {
+                throw ConfigurationError(error)
+            }
+        case .choice(let words):
+            guard case .scalar(let t, _, _) = value, words.contains(t) else {
+                if case .scalar(let t, _, _) = value, let s = Suggest.closest(t, among: words) {
+                    throw fail("is \(value.kindDescription) (did you mean '\(s)'?)")
+                }
+                throw fail("is \(value.kindDescription)")
+            }
+            return .text(t)
+        case .choiceOrNumber(let words, let min, let max, let unit):
+            if case .scalar(let t, false, _) = value, Double(t) != nil {
+                do { return .number(try LocatedMapping.number(value, what: name, min: min, max: max, unit: unit)) } catch {
+                    throw ConfigurationError(error)
+                }
+            }
+            guard case .scalar(let t, _, _) = value, words.contains(t) else {
+                if case .scalar(let t, _, _) = value, let s = Suggest.closest(t, among: words) {
+                    throw fail("is \(value.kindDescription) (did you mean '\(s)'?)")
+                }
+                throw fail("is \(value.kindDescription)")
+            }
+            return .text(t)
+        case .names(let what):
+            let names: [String]
+            do { names = try LocatedMapping.textList(value, what: name) } catch { throw ConfigurationError(error) }
+            if what == "categories" {
+                let allowed = FindingCategory.allCases.map(\.rawValue)
+                for n in names where !allowed.contains(n) {
+                    let hint = Suggest.closest(n, among: allowed).map { " (did you mean '\($0)'?)" } ?? ""
+                    throw ConfigurationError(location: value.location, message: "\(name): unknown category '\(n)'\(hint); allowed: \(allowed.joined(separator: ", "))")
+                }
+            }
+            return .list(names.sorted())
+        case .parameter:
+            guard case .scalar(let t, _, _) = value else { throw fail("is \(value.kindDescription)") }
+            if let n = Double(t), n.isFinite { return .number(n) }
+            return .text(t)
+        }
+    }
+}
+
+/// Every problem found in a configuration.
+public struct ConfigurationErrors: Error, Sendable, CustomStringConvertible {
+    public var errors: [ConfigurationError]
+
+    public init(_ errors: [ConfigurationError]) { self.errors = errors }
+
+    public var description: String { errors.map(\.description).joined(separator: "\n") }
+}
+
+extension ConfigNode {
+    /// How many key components below this node lead to a value (section: 1 + child, leaf: 0).
+    var depth: Int {
+        switch self {
+        case .section(let children): return 1 + (children.first?.node.depth ?? 0)
+        case .each(_, let child): return 1 + child.depth
+        case .leaf: return 0
+        }
+    }
+
+    var firstKey: String {
+        switch self {
+        case .section(let children): return children.first?.key ?? ""
+        case .each(let what, _): return "<\(what)>"
+        case .leaf: return ""
+        }
+    }
+}
