@@ -107,8 +107,10 @@ public struct RunSetup {
             }
         }
 
+        // Rules are compiled once without parameter overrides, so that the configuration's rule and
+        // parameter names can be checked (an override out of bounds would keep its rule from loading).
         var options = configuration.runtimeOptions
-        let parameterOverrides = options.parameterOverrides
+        let hasParameters = !configuration.entries(under: ["parameters"]).isEmpty
         options.parameterOverrides = [:]
         var runtime: RuleRuntime
         do { runtime = try RuleRuntime(packs: packs, options: options) } catch { throw .runtime(error.description) }
@@ -116,7 +118,7 @@ public struct RunSetup {
         case .success(let checked): configuration = checked
         case .failure(let e): throw .configuration(e.errors)
         }
-        if !parameterOverrides.isEmpty {
+        if hasParameters {
             options = configuration.runtimeOptions
             do { runtime = try RuleRuntime(packs: packs, options: options) } catch { throw .runtime(error.description) }
         }
