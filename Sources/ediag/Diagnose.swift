@@ -63,6 +63,7 @@ struct Diagnose: ParsableCommand {
         let format = Format(rawValue: setup.configuration.outputFormat) ?? .text
         let lang = setup.configuration.language
         let packErrors = setup.packErrors
+        for note in setup.notes { Console.error("note: \(note)") }
         var documents: [JSONValue] = []
         var texts: [String] = []
         var failed = false

@@ -1,15 +1,19 @@
 import Foundation
 import Testing
 
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
-/// Runs the built `ediag` binary as a user would, from the project folder.
-private func ediag(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+/// Runs the built `ediag` binary as a user would, from the project folder (or `directory`, with
+/// extra `environment` variables).
+func ediag(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
     let process = Process()
     let binary = [root + "/.build/debug/ediag", root + "/.build/release/ediag"].first { FileManager.default.isExecutableFile(atPath: $0) }!
     process.executableURL = URL(fileURLWithPath: binary)
     process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: root)
+    process.currentDirectoryURL = URL(fileURLWithPath: directory ?? root)
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+    }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err

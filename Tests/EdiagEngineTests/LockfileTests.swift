@@ -5,7 +5,7 @@ import Testing
 
 /// `ediag.lock`: deterministic text, and a run refuses plugins that differ from it, naming the file.
 @Suite struct LockfileTests {
-    private func plugins() throws -> (root: String, packs: [RulePack]) {
+    func plugins() throws -> (root: String, packs: [RulePack]) {
         let root = try PluginFixture.folder()
         try PluginFixture.write(in: root, name: "b", files: ["r.lua": PackFixture.reportingRule(id: "b.r"), "data/t.yaml": "id: b.t\nsource: s\ndata: {x: 1}\n"])
         try PluginFixture.write(in: root, name: "a", files: ["lib/m.lua": "return {}"])
@@ -100,5 +100,16 @@ import Testing
         } catch {
             #expect(error.description.contains("ediag.lock:1:11: lockfile format must be 1"))
         }
+    }
+}
+
+extension LockfileTests {
+    /// A locked plugin that no longer loads is a difference, unless the configuration turns it off.
+    @Test func lockedPluginThatDidNotLoad() throws {
+        let (_, packs) = try plugins()
+        let lock = Lockfile(packs: packs)
+        let onlyA = packs.filter { $0.name == "a" }
+        #expect(lock.differences(from: onlyA, lockfile: "ediag.lock") == ["plugin b 1.0.0 is locked in ediag.lock but did not load (missing or refused)"])
+        #expect(lock.differences(from: onlyA, lockfile: "ediag.lock", turnedOff: ["b"]).isEmpty)
     }
 }

@@ -100,7 +100,8 @@ public struct RunSetup {
             if FileManager.default.fileExists(atPath: lockPath) {
                 let lock: Lockfile
                 do { lock = try Lockfile.read(path: lockPath) } catch { throw .lockfile([error.description]) }
-                let problems = lock.differences(from: packs, lockfile: lockPath)
+                let turnedOff = Set(found.map(\.name)).subtracting(selected.map(\.name))
+                let problems = lock.differences(from: packs, lockfile: lockPath, turnedOff: turnedOff)
                 if !problems.isEmpty { throw .lockfile(problems) }
             } else if request.lockPolicy == .required {
                 throw .lockfile(["\(lockPath) does not exist and --locked requires it; write it with `ediag plugins lock`"])

@@ -105,8 +105,14 @@ public struct Lockfile: Sendable, Equatable {
 
     /// Compares plugins as loaded with the lock.
     /// - Returns: one sentence per difference, naming the plugin and the files that changed.
-    public func differences(from packs: [RulePack], lockfile path: String) -> [String] {
+    /// - Parameters:
+    ///   - packs: the plugins that are to run.
+    ///   - turnedOff: plugins the configuration does not run (their absence is not a difference).
+    public func differences(from packs: [RulePack], lockfile path: String, turnedOff: Set<String> = []) -> [String] {
         var problems: [String] = []
+        for entry in plugins where !turnedOff.contains(entry.name) && !packs.contains(where: { $0.name == entry.name }) {
+            problems.append("plugin \(entry.name) \(entry.version) is locked in \(path) but did not load (missing or refused)")
+        }
         let locked = Dictionary(plugins.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         for pack in packs.sorted(by: { $0.name < $1.name }) {
             guard let entry = locked[pack.name] else {
