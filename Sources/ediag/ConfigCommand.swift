@@ -7,7 +7,7 @@ struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
         abstract: "Show the effective configuration and where each value came from.",
-        subcommands: [Show.self])
+        subcommands: [Show.self, Keys.self])
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -31,6 +31,19 @@ struct ConfigCommand: ParsableCommand {
             print("# plugins: " + setup.packs.map { "\($0.name) \($0.manifest.version)" }.joined(separator: ", "))
             for note in setup.notes { print("# note: \(note)") }
             print("# configuration hash: \(setup.configurationHash)")
+        }
+    }
+
+    struct Keys: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print every configuration key with its allowed values and default, as a Markdown table (the reference in docs/plugins.md).")
+
+        func run() throws {
+            print("| key | allowed | default | meaning |\n|---|---|---|---|")
+            for k in ConfigurationSchema.reference {
+                let d = k.defaultValue.map { "`\($0)`" } ?? "—"
+                print("| `\(k.key)` | \(k.kind.allowed) | \(d) | \(k.doc) |")
+            }
         }
     }
 }

@@ -58,7 +58,7 @@ public enum ConfigurationSchema {
             ("enable", .leaf(.names(of: "plugin names"), defaultValue: nil,
                              doc: "Only these plugins run (default: every plugin found). A plugin's dependencies must be enabled too.")),
             ("disable", .leaf(.names(of: "plugin names"), defaultValue: .list([]), doc: "These plugins do not run.")),
-            ("limits", .each(what: "plugin", node: limitKeys.withDocPrefix("For this plugin's rules: "))),
+            ("limits", .each(what: "plugin", node: limitKeys.withDocPrefix("For this plugin's rules (default: `limits.*`): ").withoutDefaults)),
         ])),
         ("rules", .section([
             ("enable", .leaf(.names(of: "rule ids"), defaultValue: nil, doc: "Only these rules run (default: every rule).")),
@@ -110,6 +110,14 @@ public enum ConfigurationSchema {
 }
 
 extension ConfigNode {
+    var withoutDefaults: ConfigNode {
+        switch self {
+        case .section(let children): return .section(children.map { ($0.key, $0.node.withoutDefaults) })
+        case .each(let what, let node): return .each(what: what, node: node.withoutDefaults)
+        case .leaf(let kind, _, let doc): return .leaf(kind, defaultValue: nil, doc: doc)
+        }
+    }
+
     func withDocPrefix(_ prefix: String) -> ConfigNode {
         switch self {
         case .section(let children): return .section(children.map { ($0.key, $0.node.withDocPrefix(prefix)) })
