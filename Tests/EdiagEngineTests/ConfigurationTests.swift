@@ -211,3 +211,17 @@ private func errors(_ yaml: String?, overrides: [ConfigOverride] = []) throws ->
         }
     }
 }
+
+/// Without --config, `ediag.yaml` in the request's working folder is read; with `useWorkingFolderConfig` off it is not.
+@Test func workingFolderConfiguration() throws {
+    let dir = try PluginFixture.folder()
+    try "output: {language: en}\n".write(toFile: dir + "/ediag.yaml", atomically: true, encoding: .utf8)
+    var request = RunRequest(searchPath: [], workingDirectory: dir)
+    let found = try RunSetup.prepare(request)
+    #expect(found.configurationFile == dir + "/ediag.yaml")
+    #expect(found.configuration.language == .en)
+    request.useWorkingFolderConfig = false
+    let hermetic = try RunSetup.prepare(request)
+    #expect(hermetic.configurationFile == nil)
+    #expect(hermetic.configuration.language == .zh)
+}

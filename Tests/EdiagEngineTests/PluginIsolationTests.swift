@@ -137,3 +137,51 @@ import Testing
         #expect(options.limits(forPlugin: "loose") == LuaLimits.ruleDefault)
     }
 }
+
+/// Report templates are read only by inventory name and only from inside the plugin's folder.
+@Suite struct TemplateContainmentTests {
+    private func pack() throws -> (RulePack, String) {
+        let root = try PluginFixture.folder()
+        let dir = try PluginFixture.write(in: root, name: "t", files: ["templates/report.html": "<p>{{plant}}</p>",
+                                                                       "templates/zh/report.md": "# {{plant}}"])
+        try PluginFixture.write(in: root, name: "other", files: ["templates/secret.html": "secret"])
+        return (try PackLoader.load(directory: dir), root)
+    }
+
+    /// Templates are inventoried, nested folders included, and read by name.
+    @Test func templatesAreReadByName() throws {
+        let (p, _) = try pack()
+        #expect(p.templates == ["report.html", "zh/report.md"])
+        #expect(try p.templateText("zh/report.md") == "# {{plant}}")
+    }
+
+    /// A name outside the inventory is refused, whatever path it spells.
+    @Test(arguments: ["../plugin.yaml", "/etc/passwd", "../../other/templates/secret.html", "zh/../../plugin.yaml", "missing.html"])
+    func pathsAreRefused(_ name: String) throws {
+        let (p, _) = try pack()
+        #expect(throws: PackError.self) { try p.templateText(name) }
+    }
+
+    /// A template replaced by a link out of the folder after loading is refused when read.
+    @Test func linkPlantedAfterLoadingIsRefused() throws {
+        let (p, root) = try pack()
+        try FileManager.default.removeItem(atPath: p.directory + "/templates/report.html")
+        try FileManager.default.createSymbolicLink(atPath: p.directory + "/templates/report.html", withDestinationPath: root + "/other/templates/secret.html")
+        do {
+            _ = try p.templateText("report.html")
+            Issue.record("read a file outside the plugin")
+        } catch {
+            #expect(error.message.contains("leads outside the plugin folder"))
+        }
+    }
+}
+
+/// Options taken from a runtime can build further runtimes (one per worker) without counting a plugin's economics twice.
+@Test func runtimeOptionsCanBeReused() throws {
+    let root = try PluginFixture.folder()
+    try PluginFixture.write(in: root, name: "sub", manifest: PluginFixture.manifest("sub", extra: "economics: {subsidies: [{share: 0.2, source: s}]}"))
+    let (packs, _) = PackLoader.discover(searchPath: [PluginRoot(path: root, origin: "t")])
+    let first = try RuleRuntime(packs: packs)
+    let second = try RuleRuntime(packs: packs, options: first.options)
+    #expect(second.options.economics.contributions.count == 1)
+}

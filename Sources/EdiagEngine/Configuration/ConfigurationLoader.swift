@@ -74,7 +74,9 @@ public enum ConfigurationLoader {
     public static func locate(given: String?, workingDirectory: String) -> String? {
         if let given { return given }
         let candidate = workingDirectory + "/" + fileName
-        return FileManager.default.fileExists(atPath: candidate) ? fileName : nil
+        guard FileManager.default.fileExists(atPath: candidate) else { return nil }
+        // In the current folder the short name keeps messages readable.
+        return workingDirectory == FileManager.default.currentDirectoryPath ? fileName : candidate
     }
 
     static func defaults() -> [ConfigEntry] {

@@ -40,6 +40,21 @@ public struct RulePack: Sendable {
 
     public var name: String { manifest.name }
 
+    /// Reads one of the plugin's report templates.
+    ///
+    /// Only names in `templates` (found under `templates/` when the plugin was loaded) are read, and
+    /// the file is checked again at read time to lie inside the plugin's folder, so no template name
+    /// (`../plugin.yaml`, `/etc/passwd`) and no symbolic link put there later reaches another file.
+    /// - Throws: `PackError` naming the template and why it cannot be read.
+    public func templateText(_ name: String) throws(PackError) -> String {
+        guard templates.contains(name) else {
+            let hint = Suggest.closest(name, among: templates).map { " Did you mean '\($0)'?" } ?? ""
+            throw PackError(location: SourceLocation(file: directory + "/templates"),
+                            message: "plugin \(self.name) has no template '\(name)'.\(hint) Its templates: \(templates.isEmpty ? "none" : templates.joined(separator: ", "))")
+        }
+        return try PluginFolder(directory: directory).readText("templates/" + name)
+    }
+
     public init(manifest: PluginManifest, directory: String, ruleFiles: [SourceFile],
                 modules: [String: SourceFile], dataTables: [DataTable], templates: [String] = [],
                 contentHash: FolderHash? = nil, origin: String = "") {

@@ -43,7 +43,11 @@ public final class RuleRuntime {
     /// Plugins' `economics` contributions are added to `options.economics` in the order given.
     public init(packs: [RulePack], options: RuntimeOptions = RuntimeOptions()) throws(LuaError) {
         var options = options
-        options.economics.contributions += packs.compactMap(\.manifest.economics)
+        // Options taken from another runtime already hold these contributions: add each plugin's once.
+        for contribution in packs.compactMap(\.manifest.economics)
+        where !options.economics.contributions.contains(where: { $0.plugin == contribution.plugin }) {
+            options.economics.contributions.append(contribution)
+        }
         self.options = options
         lua = try LuaState()
         try loadPrelude()
