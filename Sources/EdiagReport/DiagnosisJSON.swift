@@ -162,6 +162,23 @@ public struct RunRecord: Sendable {
         return copy
     }
 
+    /// The record as closing lines of a text or Markdown report, so that every output says what ran.
+    public func summary(language: ReportLanguage, markdown: Bool) -> String {
+        let zh = language == .zh
+        var lines = [(zh ? "ediag 版本" : "ediag version") + ": \(ediagVersion)"]
+        lines += plugins.map { (zh ? "插件" : "plugin") + " \($0.name) \($0.version): \($0.hash)" }
+        lines += [
+            (zh ? "配置哈希" : "configuration hash") + ": \(configurationHash.isEmpty ? "—" : configurationHash)",
+            (zh ? "输入哈希" : "input hash") + ": \(inputHash.isEmpty ? "—" : inputHash)",
+            (zh ? "评估日期" : "assessment date") + ": \(assessmentDate)",
+        ]
+        lines += notes.map { (zh ? "注意" : "note") + ": \($0)" }
+        if markdown {
+            return "\n## " + (zh ? "运行记录" : "Run record") + "\n\n" + lines.map { "- \($0)\n" }.joined()
+        }
+        return "\n" + (zh ? "运行记录" : "Run record") + ":\n" + lines.map { "  \($0)\n" }.joined()
+    }
+
     public var json: JSONValue {
         var pairs: [(String, JSONValue)] = [
             ("ediag_version", .string(ediagVersion)),

@@ -80,8 +80,8 @@ struct Diagnose: ParsableCommand {
             let run = record.with(diagnosis, inputHash: profile.inputHash)
             switch format {
             case .json: documents.append(DiagnosisJSON.document(diagnosis, run: run))
-            case .text: texts.append(TextReport.text(diagnosis, language: lang))
-            case .markdown: texts.append(TextReport.markdown(diagnosis, language: lang))
+            case .text: texts.append(TextReport.text(diagnosis, language: lang) + run.summary(language: lang, markdown: false))
+            case .markdown: texts.append(TextReport.markdown(diagnosis, language: lang) + run.summary(language: lang, markdown: true))
             }
             if stats {
                 for c in diagnosis.costs {

@@ -44,7 +44,7 @@ struct Rules: ParsableCommand {
             if let m = r.measure { print("  measure: \(m)") }
             if !r.summary.isEmpty { print("  checks: \(r.summary)") }
             if !r.formula.isEmpty { print("  formula: \(r.formula)") }
-            if let d = r.deprecated { print("  deprecated: \(d)") }
+            if let d = r.deprecated { print("  \(d)") }
             print("  references:")
             for ref in r.references {
                 print("    - \(ref.standard)\(ref.clause.map { ", \($0)" } ?? "")\(ref.confidence.map { " (confidence \($0))" } ?? "")")

@@ -117,6 +117,10 @@ private func writePlugin(_ name: String, in folder: String, rule: String = "") t
         // A command-line option wins over the file.
         let text = try ediag(["diagnose", root + "/examples/plants/cement-laggard.yaml", "--format", "text"], in: work, environment: env)
         #expect(text.out.hasPrefix("湘中某水泥有限公司"))
+        // Text reports end with the run record too.
+        #expect(text.out.contains("\nRun record:\n  ediag version: "))
+        #expect(text.out.contains("  plugin cement 1.0.0: sha256:"))
+        #expect(text.out.range(of: #"  configuration hash: sha256:[0-9a-f]{64}\n  input hash: sha256:[0-9a-f]{64}\n  assessment date: 2026-03-15\n"#, options: .regularExpression) != nil)
     }
 
     /// A wrong configuration stops diagnose with file, line and allowed values, but `ediag test` stays hermetic.
