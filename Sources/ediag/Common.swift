@@ -18,7 +18,8 @@ struct RuleSourceOptions: ParsableArguments {
         // Inside the project, paths stay relative so that messages and generated docs do not depend
         // on where the project was cloned.
         let prefix = home == FileManager.default.currentDirectoryPath ? "" : home + "/"
-        return [PluginRoot(path: prefix + "rules", origin: "project rules/"), PluginRoot(path: prefix + "plugins", origin: "project plugins/")]
+        return [PluginRoot(path: prefix + "rules", origin: "project rules/", mustExist: false),
+                PluginRoot(path: prefix + "plugins", origin: "project plugins/", mustExist: false)]
     }
 
     /// The whole search path: project, `--plugin-path`, `EDIAG_PLUGIN_PATH`.
@@ -26,6 +27,9 @@ struct RuleSourceOptions: ParsableArguments {
         PluginSearchPath.roots(projectRoots: projectRoots(), pluginPaths: pluginPaths,
                                environment: ProcessInfo.processInfo.environment["EDIAG_PLUGIN_PATH"])
     }
+
+    /// The folders of the search path, in order.
+    func roots() -> [String] { searchPath().map(\.path) }
 
     /// Loads the plugins; problems are printed to standard error.
     func loadPacks(quiet: Bool = false) -> ([RulePack], [PackError]) {

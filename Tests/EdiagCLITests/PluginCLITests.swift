@@ -52,6 +52,7 @@ private func writePlugin(_ name: String, in folder: String, rule: String = "") t
         #expect(r.status == 1)
         #expect(r.out.contains("external\t2.1.0\t0 rules\t\(first)/external\t(--plugin-path \(first))"))
         #expect(r.out.contains("envonly\t2.1.0\t0 rules\t\(second)/envonly\t(EDIAG_PLUGIN_PATH \(second))"))
+        #expect(r.err.contains("error: /no/such: no such plugin folder (given as EDIAG_PLUGIN_PATH /no/such)"))
         #expect(r.err.contains("\(second)/external/plugin.yaml:1:7: a plugin named 'external' is also declared at \(first)/external/plugin.yaml:1:7 (found first, through --plugin-path \(first))"))
     }
 

@@ -13,7 +13,8 @@ public enum ConfigurationChecker {
         var checked = configuration
         let ruleIDs = rules.map(\.id)
         func unknown(_ name: String, among known: [String], what: String, at location: SourceLocation, key: String) {
-            let hint = Suggest.closest(name, among: known).map { " Did you mean '\($0)'?" } ?? ""
+            let hint = Suggest.closest(name, among: known).map { " Did you mean '\($0)'?" }
+                ?? (what == "rule" ? " (Rules of plugins that are turned off or refused are not loaded.)" : "")
             errors.append(ConfigurationError(location: location, message: "\(key): no \(what) '\(name)' is loaded.\(hint)"))
         }
         for key in [["plugins", "enable"], ["plugins", "disable"]] {

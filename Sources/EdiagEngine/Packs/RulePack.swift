@@ -74,10 +74,14 @@ public struct PluginRoot: Sendable, Equatable {
     public var path: String
     /// Shown by `ediag plugins list` (e.g. `project rules/`, `--plugin-path`, `EDIAG_PLUGIN_PATH`).
     public var origin: String
+    /// A folder the user named must exist (a misspelt `--plugin-path` is an error); the project's
+    /// own `rules/` and `plugins/` may be absent.
+    public var mustExist: Bool
 
-    public init(path: String, origin: String) {
+    public init(path: String, origin: String, mustExist: Bool = true) {
         self.path = path
         self.origin = origin
+        self.mustExist = mustExist
     }
 }
 
@@ -160,6 +164,13 @@ public enum PackLoader {
         var byName: [String: RulePack] = [:]
         var seenDirectories: Set<String> = []
         for root in searchPath {
+            var isDirectory: ObjCBool = false
+            if !fm.fileExists(atPath: root.path, isDirectory: &isDirectory) || !isDirectory.boolValue {
+                if root.mustExist {
+                    errors.append(PackError(location: SourceLocation(file: root.path), message: "no such plugin folder (given as \(root.origin))"))
+                }
+                continue
+            }
             var directories: [String] = []
             if fm.fileExists(atPath: root.path + "/plugin.yaml") {
                 directories = [root.path]
