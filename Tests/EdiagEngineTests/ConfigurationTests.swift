@@ -225,3 +225,36 @@ private func errors(_ yaml: String?, overrides: [ConfigOverride] = []) throws ->
     #expect(hermetic.configurationFile == nil)
     #expect(hermetic.configuration.language == .zh)
 }
+
+/// Command-line keys are split along the schema (rule ids keep their dots) and wrong ones are refused.
+@Test(arguments: [
+    ("economics", "0.05", "'economics' is a section; give one of its keys, e.g. 'economics.discount_rate'"),
+    ("output.format.extra", "json", "'output.format' takes a value; it has no key 'extra'"),
+    ("outputs.format", "json", "unknown key 'outputs'. Did you mean 'output'?"),
+    ("rules.severity.cement.no-such-rule", "info", "no rule 'cement.no-such-rule' is loaded"),
+    ("rules.enable", "[cement.clinker-energy-limt]", "Did you mean 'cement.clinker-energy-limit'?"),
+    ("plugins.enable", "[cemnt]", "plugins.enable: no plugin 'cemnt' is loaded. Did you mean 'cement'?"),
+    ("economics.discount_rate", "[0.05", "syntax error"),
+])
+func commandLineKeyErrors(_ key: String, _ value: String, _ message: String) throws {
+    let dir = try PluginFixture.folder()
+    var request = RunRequest(searchPath: [PluginRoot(path: project + "/rules", origin: "rules")], workingDirectory: dir)
+    request.overrides = [ConfigOverride(key: key, value: value)]
+    do {
+        _ = try RunSetup.prepare(request)
+        Issue.record("accepted --set \(key)=\(value)")
+    } catch {
+        guard case .configuration(let errors) = error else { Issue.record("\(error)"); return }
+        #expect(errors.count == 1)
+        #expect(errors.first?.message.contains(message) == true, "\(errors)")
+        #expect(errors.first?.location.file.hasPrefix("command line --set \(key)") == true)
+    }
+}
+
+/// `KEY=VALUE` is split at the first `=`; text without one is not an assignment.
+@Test func assignments() {
+    #expect(ConfigOverride(assignment: "rules.disable=[a.b, c.d]") == ConfigOverride(key: "rules.disable", value: "[a.b, c.d]"))
+    #expect(ConfigOverride(assignment: "parameters.x.y = 27 kWh/t")?.value == "27 kWh/t")
+    #expect(ConfigOverride(assignment: "no-equals") == nil)
+    #expect(ConfigOverride(assignment: "=3") == nil)
+}

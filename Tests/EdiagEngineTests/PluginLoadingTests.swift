@@ -160,3 +160,23 @@ import Testing
         #expect(errors.first?.location.line == 5)
     }
 }
+
+/// Each malformed manifest field is refused at its line, saying what is expected.
+@Test(arguments: [
+    ("name: Bad Name\nversion: 1.0.0\napi: \">=1.0\"\ndescription: {zh: 测试, en: test}\n", 1, "may use only lower-case letters"),
+    ("name: a\nversion: one\napi: \">=1.0\"\ndescription: {zh: 测试, en: test}\n", 2, "is not a semantic version"),
+    ("name: a\nversion: 1.0.0\napi: sometime\ndescription: {zh: 测试, en: test}\n", 3, "is not a version range"),
+    ("name: a\nversion: 1.0.0\napi: \">=1.0\"\ndescription: {zh: 测试}\n", 4, "needs both zh and en"),
+    ("name: a\nversion: 1.0.0\napi: \">=1.0\"\ndescription: {zh: 测试, en: test}\ndepends: {b: soon}\n", 5, "dependency 'b' needs a version range"),
+    ("name: a\nversion: 1.0.0\napi: \">=1.0\"\ndescription: {zh: 测试, en: test}\ndepends: {a: \"^1.0\"}\n", 5, "cannot depend on itself"),
+    ("name: a\nversion: 1.0.0\ndescription: {zh: 测试, en: test}\n", 1, "manifest field 'api' is required"),
+    ("- just a list\n", 1, "a plugin manifest must be a mapping"),
+])
+func malformedManifest(_ text: String, _ line: Int, _ message: String) throws {
+    let root = try PluginFixture.folder()
+    try PluginFixture.write(in: root, name: "a", manifest: text)
+    let (packs, errors) = PackLoader.discover(searchPath: [PluginRoot(path: root, origin: "t")])
+    #expect(packs.isEmpty)
+    #expect(errors.first?.location.line == line, "\(errors)")
+    #expect(errors.first?.message.contains(message) == true, "\(errors)")
+}
