@@ -38,9 +38,10 @@ public final class RuleRuntime {
     }
 
     /// Compiles the packs into a new sandboxed state.
-    /// - Throws: `LuaError` only when the Lua state or the prelude cannot be created at all.
     ///
-    /// Plugins' `economics` contributions are added to `options.economics` in the order given.
+    /// Plugins' `economics` contributions are added to `options.economics` in the order given, and
+    /// each plugin's `provides.rules` is checked against the rules it registered.
+    /// - Throws: `LuaError` only when the Lua state or the prelude cannot be created at all.
     public init(packs: [RulePack], options: RuntimeOptions = RuntimeOptions()) throws(LuaError) {
         var options = options
         // Options taken from another runtime already hold these contributions: add each plugin's once.
