@@ -120,7 +120,7 @@ private func errors(_ yaml: String?, overrides: [ConfigOverride] = []) throws ->
             return s.configurationHash
         }
         let a = try hash("economics: {discount_rate: 0.06, grid_co2_factor: regional}\nparameters:\n  cement.cement-grinding-upgrade: {target_power: 27}\n")
-        let b = try hash("# same, written differently\nparameters:\n  cement.cement-grinding-upgrade:\n    target_power: 0.027 MWh/t\neconomics:\n  grid_co2_factor: regional\n  discount_rate: 6e-2\n")
+        let b = try hash("# same, written differently\nparameters:\n  cement.cement-grinding-upgrade:\n    target_power: 0.027 MWh/t\neconomics:\n  grid_co2_factor: regional\n  discount_rate: 6 %\n")
         let c = try hash("economics: {discount_rate: 0.07, grid_co2_factor: regional}\nparameters:\n  cement.cement-grinding-upgrade: {target_power: 27}\n")
         #expect(a.hasPrefix("sha256:") && a.count == 71)
         #expect(a == b)

@@ -194,6 +194,14 @@ public enum ConfigurationLoader {
         }
         switch kind {
         case .number(let min, let max, let unit):
+            // A dimensionless share may be written as a percentage, as in profiles ("6 %").
+            if unit == "1", case .scalar(let t, false, let l) = value, t.hasSuffix("%"),
+               let percent = Double(t.dropLast().trimmingCharacters(in: .whitespaces)) {
+                let share = SourceValue.scalar(NumberFormat.plain(percent / 100), isQuoted: false, l)
+                do { return .number(try LocatedMapping.number(share, what: name, min: min, max: max, unit: unit)) } catch {
+                    throw ConfigurationError(error)
+                }
+            }
             do { return .number(try LocatedMapping.number(value, what: name, min: min, max: max, unit: unit)) } catch {
                 throw ConfigurationError(error)
             }

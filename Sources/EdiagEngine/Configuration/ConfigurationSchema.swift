@@ -74,7 +74,7 @@ public enum ConfigurationSchema {
                                                                                       doc: "Replaces the parameter's default.")))),
         ("economics", .section([
             ("discount_rate", .leaf(.number(min: 0, max: 0.5, unit: "1"), defaultValue: .number(0.08),
-                                    doc: "Real discount rate when the profile gives none (8 %: NDRC/MOHURD 2006, 《建设项目经济评价方法与参数（第三版）》).")),
+                                    doc: "Real discount rate when the profile gives none, as a share or a percentage (`0.06`, `6 %`); default 8 % (NDRC/MOHURD 2006, 《建设项目经济评价方法与参数（第三版）》).")),
             ("grid_co2_factor", .leaf(.choiceOrNumber(["national", "regional", "provincial"], min: 0, max: 2, unit: "kgCO2/kWh"),
                                       defaultValue: .text("national"),
                                       doc: "national (0.5703, MEE enterprise accounting), regional (MEE/NBS 2022 factor of the plant's grid_region), provincial (a plugin's factor for the plant's province, else regional), or a value.")),
