@@ -24,6 +24,25 @@ import Testing
         #expect(PluginFixture.messages(rt.diagnose(try PackFixture.profile()), rule: "user.r") == ["42own"])
     }
 
+    /// A dependency's module runs in its own plugin's view: it reaches its own dependencies' modules and
+    /// data, whichever plugin requires it, while the requiring plugin still cannot reach them directly.
+    @Test func dependencyModulesKeepTheirOwnView() throws {
+        let root = try PluginFixture.folder()
+        // "a-user" sorts (and loads) before the plugins it depends on.
+        try PluginFixture.write(in: root, name: "c-base", files: ["lib/units.lua": "return { factor = 3 }",
+                                                                  "data/t.yaml": "id: c.table\nsource: test\ndata: {x: 2}\n"])
+        try PluginFixture.write(in: root, name: "b-mid", manifest: PluginFixture.manifest("b-mid", extra: "depends: {c-base: \"^1.0\"}"),
+                                files: ["lib/calc.lua": "local u = require('units')\nreturn { value = function() return u.factor * ediag.data('c.table').data.x end }"])
+        try PluginFixture.write(in: root, name: "a-user", manifest: PluginFixture.manifest("a-user", extra: "depends: {b-mid: \"^1.0\"}"),
+                                files: ["r.lua": PluginFixture.rule(id: "a.r", message: "require('calc').value()"),
+                                        "s.lua": PluginFixture.rule(id: "a.s", message: "require('units').factor")])
+        let (rt, errors) = try runtime(root)
+        #expect(errors.isEmpty && rt.loadErrors.isEmpty, "\(errors) \(rt.loadErrors)")
+        let d = rt.diagnose(try PackFixture.profile())
+        #expect(PluginFixture.messages(d, rule: "a.r") == ["6"])
+        #expect(d.outcomes.first { $0.ruleID == "a.s" && $0.status == .failed }?.detail.contains("module 'units' not found in pack a-user") == true)
+    }
+
     /// `require` does not reach a plugin that is not a declared dependency, nor any path.
     @Test(arguments: ["require('shared')", "require('base/lib/shared')", "require('../base/lib/shared')",
                       "require('/etc/passwd')", "require('lib.shared')"])

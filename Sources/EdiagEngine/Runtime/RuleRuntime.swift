@@ -54,10 +54,17 @@ public final class RuleRuntime {
         try loadPrelude()
         let names = Set(packs.map(\.name))
         let byName = Dictionary(packs.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        // Every plugin's environment exists before any rule file runs, so that a dependency's module
+        // can be loaded in its own plugin's view whatever the load order.
+        var packRefs: [(RulePack, Int32)] = []
         for pack in packs {
             var visible = [pack]
             for dep in pack.manifest.dependencies where names.contains(dep.name) { visible.append(byName[dep.name]!) }
-            load(pack, visible: visible)
+            if let ref = setUp(pack, visible: visible) { packRefs.append((pack, ref)) }
+        }
+        for (pack, ref) in packRefs {
+            runFiles(of: pack, packRef: ref)
+            lua.unref(ref)
         }
         finishRegistration()
         for pack in packs {
@@ -155,7 +162,10 @@ public final class RuleRuntime {
 
     // MARK: - Loading packs
 
-    private func load(_ pack: RulePack, visible: [RulePack]) {
+    /// Creates a plugin's environment: its data tables and those of its dependencies, and the
+    /// modules it may `require` (each with the plugin that owns it).
+    /// - Returns: a reference to the pack object, or nil when it could not be set up.
+    private func setUp(_ pack: RulePack, visible: [RulePack]) -> Int32? {
         // new_pack(name, data, modules)
         lua.pushRef(prelude.newPack)
         lua.pushString(pack.name)
@@ -171,9 +181,10 @@ public final class RuleRuntime {
         let modules = lua.absoluteIndex(-1)
         for p in visible.reversed() {
             for (name, file) in p.modules {
-                lua.newTable(recordCount: 2)
+                lua.newTable(recordCount: 3)
                 lua.pushString(file.text); lua.rawSetField(-2, "source")
                 lua.pushString("@" + file.path); lua.rawSetField(-2, "chunkname")
+                lua.pushString(p.name); lua.rawSetField(-2, "owner")
                 lua.rawSetField(modules, name)
             }
         }
@@ -181,10 +192,13 @@ public final class RuleRuntime {
             try lua.call(arguments: 3, results: 1, limits: options.loadLimits)
         } catch {
             loadErrors.append(PackError(location: SourceLocation(file: pack.directory), message: "cannot set up the pack: \(error)"))
-            return
+            return nil
         }
-        let packRef = lua.ref()
-        defer { lua.unref(packRef) }
+        return lua.ref()
+    }
+
+    /// Runs a plugin's rule files, registering their rules.
+    private func runFiles(of pack: RulePack, packRef: Int32) {
         for file in pack.ruleFiles {
             loading = (pack.name, file.path)
             lua.pushRef(prelude.runFile)
