@@ -108,19 +108,20 @@ public struct RunSetup {
             }
         }
 
-        // Rules are compiled once without parameter overrides, so that the configuration's rule and
-        // parameter names can be checked (an override out of bounds would keep its rule from loading).
+        // Rules are compiled with the parameter overrides that are plain numbers; the configuration is
+        // then checked against every rule declaration (an override out of bounds keeps its rule from
+        // registering, but not from being declared). Only when a value had to be converted to its
+        // parameter's unit are the rules compiled again.
         var options = configuration.runtimeOptions
-        let hasParameters = !configuration.entries(under: ["parameters"]).isEmpty
-        options.parameterOverrides = [:]
         var runtime: RuleRuntime
         do { runtime = try RuleRuntime(packs: packs, options: options) } catch { throw .runtime(error.description) }
-        switch ConfigurationChecker.check(configuration, plugins: found.map(\.name), rules: runtime.rules) {
+        switch ConfigurationChecker.check(configuration, plugins: found.map(\.name), rules: runtime.declaredRules) {
         case .success(let checked): configuration = checked
         case .failure(let e): throw .configuration(e.errors)
         }
-        if hasParameters {
-            options = configuration.runtimeOptions
+        let checkedOptions = configuration.runtimeOptions
+        if checkedOptions.parameterOverrides != options.parameterOverrides {
+            options = checkedOptions
             do { runtime = try RuleRuntime(packs: packs, options: options) } catch { throw .runtime(error.description) }
         }
         return RunSetup(configuration: configuration, configurationFile: file, configurationHash: configuration.hash,

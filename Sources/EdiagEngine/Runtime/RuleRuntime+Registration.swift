@@ -19,6 +19,12 @@ extension RuleRuntime {
         }
         do throws(RuleOutputError) {
             let metadata = try readMetadata(t, pack: loading.pack, location: location)
+            declaredRules.append(metadata)
+            for p in metadata.parameters {
+                guard let override = options.parameterOverrides[metadata.id]?[p.name] else { continue }
+                if let min = p.min, override < min { throw RuleOutputError("rule \(metadata.id): configured \(p.name) = \(override) is below its minimum \(min)") }
+                if let max = p.max, override > max { throw RuleOutputError("rule \(metadata.id): configured \(p.name) = \(override) is above its maximum \(max)") }
+            }
             guard lua.rawGetField(t.index, "evaluate") == .function else {
                 lua.pop(1)
                 return .failure("rule \(metadata.id): 'evaluate' must be a function(plant, ctx, params)")
@@ -92,10 +98,6 @@ extension RuleRuntime {
                 let min = try p.number("min"), max = try p.number("max")
                 if let min, value < min { throw RuleOutputError("rule \(id): parameter '\(name)' default \(value) is below its minimum \(min)") }
                 if let max, value > max { throw RuleOutputError("rule \(id): parameter '\(name)' default \(value) is above its maximum \(max)") }
-                if let override = options.parameterOverrides[id]?[name] {
-                    if let min, override < min { throw RuleOutputError("rule \(id): configured \(name) = \(override) is below its minimum \(min)") }
-                    if let max, override > max { throw RuleOutputError("rule \(id): configured \(name) = \(override) is above its maximum \(max)") }
-                }
                 parameters.append(RuleParameter(name: name, defaultValue: value, unit: unit, min: min, max: max,
                                                 doc: try p.string("doc") ?? "", source: try p.string("source")))
             }

@@ -13,6 +13,10 @@ public final class RuleRuntime {
     public private(set) var rules: [RuleMetadata] = []
     /// Problems met while loading (bad files, rules that failed to register, duplicate ids).
     public private(set) var loadErrors: [PackError] = []
+    /// Every rule declaration whose metadata could be read, in load order, including those refused
+    /// afterwards (e.g. a configured parameter out of bounds), so a configuration can be checked
+    /// against what the plugins declare.
+    public internal(set) var declaredRules: [RuleMetadata] = []
     public let options: RuntimeOptions
 
     let lua: LuaState
