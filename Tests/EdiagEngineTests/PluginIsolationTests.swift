@@ -94,6 +94,20 @@ import Testing
         #expect(errors.first?.message.contains("leads outside the plugin folder (to /etc/passwd)") == true)
     }
 
+    /// Links to folders are refused wherever they are (a loop, or a whole tree brought in), and links
+    /// out of the folder are refused in folders the host does not hand to rules too (`tests/`).
+    @Test(arguments: [("loop", "."), ("data", "/etc"), ("tests/passwd", "/etc/passwd"), ("deep/er/up", "../..")])
+    func linksToFoldersAndOutAreRefused(_ link: String, _ target: String) throws {
+        let root = try PluginFixture.folder()
+        let dir = try PluginFixture.write(in: root, name: "a")
+        let path = dir + "/" + link
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: target)
+        let (packs, errors) = PackLoader.discover(searchPath: [PluginRoot(path: root, origin: "test")])
+        #expect(packs.isEmpty)
+        #expect(errors.first?.location.file == path, "\(errors)")
+    }
+
     /// A symbolic link that stays inside the folder is fine, and a plugin folder that is itself a link is fine.
     @Test func symlinksInsideTheFolderAreAccepted() throws {
         let root = try PluginFixture.folder()

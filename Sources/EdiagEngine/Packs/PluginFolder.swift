@@ -25,6 +25,32 @@ struct PluginFolder {
         }
     }
 
+    /// Walks the whole folder (hidden names left out, as in `FolderHash`) without following links:
+    /// every symbolic link must lead to a file inside the folder. A link to a folder is refused too,
+    /// since it could loop (`loop -> .`) or bring a whole tree into the plugin.
+    /// - Throws: `PackError` naming the first link that breaks the rule.
+    func checkTree() throws(PackError) {
+        let fm = FileManager.default
+        var pending = [directory]
+        while let current = pending.popLast() {
+            for entry in ((try? fm.contentsOfDirectory(atPath: current)) ?? []).sorted() where !entry.hasPrefix(".") {
+                let path = current + "/" + entry
+                let type = (try? fm.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+                var isDirectory: ObjCBool = false
+                let exists = fm.fileExists(atPath: path, isDirectory: &isDirectory)
+                if type == .typeSymbolicLink {
+                    try checkInside(path)
+                    if exists && isDirectory.boolValue {
+                        throw PackError(location: SourceLocation(file: path),
+                                        message: "is a symbolic link to a folder; a plugin may link only to files inside its own folder")
+                    }
+                } else if exists && isDirectory.boolValue {
+                    pending.append(path)
+                }
+            }
+        }
+    }
+
     /// Names in a sub-folder (`""` for the plugin's top level), sorted, hidden names left out.
     func entries(_ relative: String) -> [String] {
         let path = relative.isEmpty ? directory : directory + "/" + relative

@@ -99,6 +99,7 @@ public enum PackLoader {
         let manifestPath = directory + "/plugin.yaml"
         let folder = PluginFolder(directory: directory)
         try folder.checkInside(manifestPath)
+        try folder.checkTree()
         let manifestSource: SourceValue
         do { manifestSource = try SourceDocument.load(path: manifestPath) } catch {
             throw PackError(location: error.location, message: error.message)
