@@ -12,6 +12,8 @@ struct Ediag: ParsableCommand {
               ediag diagnose plant.yaml --format json --output plant.diagnosis.json
               ediag validate examples/plants/*.yaml
               ediag rules list --sector cement
+              ediag plugins list
+              ediag config show
             """,
         version: EdiagVersion.current,
         subcommands: [Diagnose.self, Validate.self, Rules.self, Schema.self, TestCommand.self, Plugins.self, ConfigCommand.self]
