@@ -518,7 +518,9 @@ int ediag_where(lua_State *L, int level, char *buffer, size_t size) {
         if (!lua_getstack(L, l, &ar)) return 0;
         if (!lua_getinfo(L, "Sl", &ar)) return 0;
         if (ar.currentline > 0) {
-            snprintf(buffer, size, "%s:%d", ar.short_src, ar.currentline);
+            /* The full file name of a file chunk ("@path"): short_src cuts long paths to 60 bytes. */
+            const char *name = (ar.source != NULL && ar.source[0] == '@') ? ar.source + 1 : ar.short_src;
+            snprintf(buffer, size, "%s:%d", name, ar.currentline);
             return 1;
         }
     }

@@ -82,7 +82,7 @@ public enum DiagnosisJSON {
     }
 
     static func economics(_ e: MeasureEconomics) -> JSONValue {
-        .object([
+        var pairs: [(String, JSONValue)] = [
             ("measure", .string(e.measure)),
             ("savings", .array(e.savings.map { s in
                 .object([("carrier", .string(s.carrier)), ("amount_per_year", .number(s.amount)), ("unit", .string(s.unit)),
@@ -98,7 +98,13 @@ public enum DiagnosisJSON {
             ("range", .object([("low", .number(e.rangeLow)), ("high", .number(e.rangeHigh))])),
             ("confidence", .string(e.confidence)), ("notes", .array(e.notes.map { .string($0) })),
             ("interaction", e.interaction.map(interaction) ?? .null),
-        ])
+        ]
+        // Only present when a plugin's subsidy applied, so outputs without subsidies keep their bytes.
+        if let subsidy = e.subsidyYuan {
+            let at = pairs.firstIndex { $0.0 == "investment_yuan" }! + 1
+            pairs.insert(("subsidy_yuan", .number(subsidy)), at: at)
+        }
+        return .object(pairs)
     }
 
     static func interaction(_ i: MeasureInteraction) -> JSONValue {
@@ -164,6 +170,23 @@ public struct RunRecord: Sendable {
         copy.assessmentDate = diagnosis.assessmentDate
         copy.inputHash = inputHash
         return copy
+    }
+
+    /// The record as closing lines of a text or Markdown report, so that every output says what ran.
+    public func summary(language: ReportLanguage, markdown: Bool) -> String {
+        let zh = language == .zh
+        var lines = [(zh ? "ediag 版本" : "ediag version") + ": \(ediagVersion)"]
+        lines += plugins.map { (zh ? "插件" : "plugin") + " \($0.name) \($0.version): \($0.hash)" }
+        lines += [
+            (zh ? "配置哈希" : "configuration hash") + ": \(configurationHash.isEmpty ? "—" : configurationHash)",
+            (zh ? "输入哈希" : "input hash") + ": \(inputHash.isEmpty ? "—" : inputHash)",
+            (zh ? "评估日期" : "assessment date") + ": \(assessmentDate)",
+        ]
+        lines += notes.map { (zh ? "注意" : "note") + ": \($0)" }
+        if markdown {
+            return "\n## " + (zh ? "运行记录" : "Run record") + "\n\n" + lines.map { "- \($0)\n" }.joined()
+        }
+        return "\n" + (zh ? "运行记录" : "Run record") + ":\n" + lines.map { "  \($0)\n" }.joined()
     }
 
     public var json: JSONValue {

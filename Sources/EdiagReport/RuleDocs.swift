@@ -15,7 +15,9 @@ public enum RuleDocs {
             out += "Category `\(r.category.rawValue)`, default severity `\(r.severity.rawValue)`, sector `\(r.sector)`"
             if let m = r.measure { out += ", measure `\(m)`" }
             out += ". Declared in `\(r.location)`.\n\n"
-            if let d = r.deprecated { out += "> Deprecated: \(d)\n\n" }
+            if let d = r.deprecated {
+                out += "> Deprecated since \(d.since)\(d.replacedBy.map { "; use [`\($0)`](#\(anchor($0))) instead" } ?? "").\n\n"
+            }
             if !r.summary.isEmpty { out += "**What it checks.** \(r.summary)\n\n" }
             if !r.formula.isEmpty { out += "**Formula.** \(r.formula)\n\n" }
             if !r.parameters.isEmpty {

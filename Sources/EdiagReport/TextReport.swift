@@ -49,7 +49,7 @@ public enum TextReport {
             for o in failed { out += "  - \(o.ruleID): \(o.detail)\n" }
         }
         if !d.warnings.isEmpty {
-            out += "\n\(zh ? "数据警告" : "Profile warnings"):\n"
+            out += "\n\(zh ? "警告" : "Warnings"):\n"
             for w in d.warnings { out += "  - \(w)\n" }
         }
         return out

@@ -3,30 +3,92 @@ public import EdiagEngine
 public import EdiagModel
 import Foundation
 
-/// Options shared by commands that load rules.
+/// Options shared by commands that load rules: where plugins are searched.
 struct RuleSourceOptions: ParsableArguments {
-    @Option(name: .customLong("rules"), help: "A plugin folder, or a folder of plugins (repeatable). Default: the project's rules/ and plugins/.")
+    @Option(name: .customLong("rules"), help: "A plugin folder, or a folder of plugins, used instead of the project's rules/ and plugins/ (repeatable).")
     var ruleDirectories: [String] = []
 
-    /// The folders to search, in order.
-    func roots() -> [String] {
-        ruleDirectories.isEmpty ? Self.defaultRoots() : ruleDirectories
-    }
+    @Option(name: .customLong("plugin-path"), help: "A further plugin folder, or folder of plugins, searched after the project's (repeatable; then EDIAG_PLUGIN_PATH).")
+    var pluginPaths: [String] = []
 
-    /// The project's `rules/` and `plugins/`.
-    static func defaultRoots() -> [String] {
+    /// The project's folders (or `--rules`), in order.
+    func projectRoots() -> [PluginRoot] {
+        if !ruleDirectories.isEmpty { return ruleDirectories.map { PluginRoot(path: $0, origin: "--rules \($0)") } }
         guard let home = ProjectHome.locate() else { return [] }
         // Inside the project, paths stay relative so that messages and generated docs do not depend
         // on where the project was cloned.
-        if home == FileManager.default.currentDirectoryPath { return ["rules", "plugins"] }
-        return [home + "/rules", home + "/plugins"]
+        let prefix = home == FileManager.default.currentDirectoryPath ? "" : home + "/"
+        return [PluginRoot(path: prefix + "rules", origin: "project rules/", mustExist: false),
+                PluginRoot(path: prefix + "plugins", origin: "project plugins/", mustExist: false)]
     }
+
+    /// The whole search path: project, `--plugin-path`, `EDIAG_PLUGIN_PATH`.
+    func searchPath() -> [PluginRoot] {
+        PluginSearchPath.roots(projectRoots: projectRoots(), pluginPaths: pluginPaths,
+                               environment: ProcessInfo.processInfo.environment["EDIAG_PLUGIN_PATH"])
+    }
+
+    /// The folders of the search path, in order.
+    func roots() -> [String] { searchPath().map(\.path) }
+
+    /// The project's `rules/` and `plugins/` (relative inside the project).
+    static func defaultRoots() -> [String] { RuleSourceOptions().projectRoots().map(\.path) }
 
     /// Loads the plugins; problems are printed to standard error.
     func loadPacks(quiet: Bool = false) -> ([RulePack], [PackError]) {
-        let (packs, errors) = PackLoader.discover(roots: roots())
+        let (packs, errors) = PackLoader.discover(searchPath: searchPath())
         if !quiet { for e in errors { Console.error("error: \(e)") } }
         return (packs, errors)
+    }
+}
+
+/// Options of commands that run rules with a configuration: `--config`, `--set` and the lockfile.
+struct ConfigOptions: ParsableArguments {
+    @Option(help: "Configuration file (default: ediag.yaml in the working folder, when there is one).")
+    var config: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Set a configuration key, e.g. --set economics.discount_rate=0.06 (repeatable; wins over the file).", valueName: "key=value"))
+    var assignments: [String] = []
+
+    @Flag(help: "Refuse to run without an ediag.lock, as well as with one that does not match.")
+    var locked = false
+
+    @Flag(help: "Do not compare the plugins with ediag.lock; the run record says so.")
+    var skipLockCheck = false
+
+    @Option(help: "Lockfile to check (default: ediag.lock in the working folder).")
+    var lockfile: String?
+
+    /// `--set` assignments as overrides.
+    func overrides() throws -> [ConfigOverride] {
+        try assignments.map { text in
+            guard let o = ConfigOverride(assignment: text) else {
+                throw ValidationError("--set expects key=value, e.g. --set economics.discount_rate=0.06; got '\(text)'")
+            }
+            return o
+        }
+    }
+
+    /// Prepares a run: configuration, plugins, lockfile, runtime. Errors are printed and end the
+    /// command with exit code 2.
+    func prepare(_ rules: RuleSourceOptions, extra: [ConfigOverride] = [], useWorkingFolderConfig: Bool = true,
+                 lockPolicy: LockPolicy? = nil) throws -> RunSetup {
+        if locked && skipLockCheck { throw ValidationError("--locked and --skip-lock-check contradict each other; give one") }
+        var request = RunRequest(searchPath: rules.searchPath())
+        request.configFile = config
+        request.useWorkingFolderConfig = useWorkingFolderConfig
+        request.overrides = try overrides() + extra
+        request.lockPolicy = lockPolicy ?? (skipLockCheck ? .skip : (locked ? .required : .checkIfPresent))
+        request.lockfile = lockfile
+        do {
+            let setup = try RunSetup.prepare(request)
+            for e in setup.packErrors { Console.error("error: \(e)") }
+            for e in setup.runtime.loadErrors { Console.error("error: \(e)") }
+            return setup
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(2)
+        }
     }
 }
 

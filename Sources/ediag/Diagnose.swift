@@ -17,6 +17,11 @@ struct Diagnose: ParsableCommand {
               ediag diagnose examples/plants/cement-laggard.yaml
               ediag diagnose a.yaml b.json --format json --lang en --output out.json
               ediag diagnose plant.yaml --format html --output plant.html
+              ediag diagnose plant.yaml --config agency.yaml --set economics.grid_co2_factor=regional
+
+            The configuration (ediag.yaml in the working folder, or --config) and --set decide which
+            plugins and rules run and with which parameters; when ediag.lock exists the plugins must
+            match it (see docs/plugins.md).
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown, html, csv }
@@ -26,17 +31,19 @@ struct Diagnose: ParsableCommand {
 
     @OptionGroup var rules: RuleSourceOptions
 
-    @Option(help: "Output format: text, json, markdown, html (one profile) or csv (report templates: docs/reports.md).")
-    var format: Format = .text
+    @OptionGroup var configuration: ConfigOptions
 
-    @Option(help: "Report language: zh or en.")
-    var lang: ReportLanguage = .zh
+    @Option(help: "Output format: text, json, markdown, html (one profile) or csv (default: output.format of the configuration, text; templates: docs/reports.md).")
+    var format: Format?
+
+    @Option(help: "Report language: zh or en (default: output.language, zh).")
+    var lang: ReportLanguage?
 
     @Option(name: .shortAndLong, help: "Write the output to this file instead of standard output.")
     var output: String?
 
-    @Option(help: "Rank measures by payback (default), npv, tce or cce.")
-    var rank: RankingKey = .payback
+    @Option(help: "Rank measures by payback, npv, tce or cce (default: output.ranking, payback).")
+    var rank: RankingKey?
 
     @OptionGroup var templates: ReportTemplateOptions
 
@@ -50,17 +57,31 @@ struct Diagnose: ParsableCommand {
     }
 
     func run() throws {
-        let (packs, packErrors) = rules.loadPacks()
-        let renderer: ReportRenderer? = [.markdown, .html, .csv].contains(format) ? try templates.renderer(packs: packs) : nil
-        var options = RuntimeOptions()
-        options.ranking = rank
-        options.collectCosts = stats
-        let runtime = try RuleRuntime(packs: packs, options: options)
-        for e in runtime.loadErrors { Console.error("error: \(e)") }
+        var extra: [ConfigOverride] = []
+        if let format { extra.append(ConfigOverride(key: "output.format", value: format.rawValue, option: "--format")) }
+        if let lang { extra.append(ConfigOverride(key: "output.language", value: lang.rawValue, option: "--lang")) }
+        if let rank { extra.append(ConfigOverride(key: "output.ranking", value: rank.rawValue, option: "--rank")) }
+        var setup = try configuration.prepare(rules, extra: extra)
+        let runtime: RuleRuntime
+        if stats {
+            setup.options.collectCosts = true
+            runtime = try RuleRuntime(packs: setup.packs, options: setup.options)
+        } else {
+            runtime = setup.runtime
+        }
+        let format = Format(rawValue: setup.configuration.outputFormat) ?? .text
+        let lang = setup.configuration.language
+        let packErrors = setup.packErrors
+        for note in setup.notes { Console.error("note: \(note)") }
+        if format == .html && profiles.count > 1 {
+            throw ValidationError("html writes one page per plant: give one profile (or use `ediag batch`)")
+        }
+        let renderer: ReportRenderer? = [.markdown, .html, .csv].contains(format) ? try templates.renderer(packs: setup.packs) : nil
         var documents: [JSONValue] = []
         var texts: [String] = []
         var failed = false
-        let record = RunRecord(ediagVersion: EdiagVersion.current, packs: packs)
+        let record = RunRecord(ediagVersion: EdiagVersion.current, packs: setup.packs,
+                               configurationHash: setup.configurationHash, notes: setup.notes)
         for path in profiles {
             let profile: PlantProfile
             do { profile = try ProfileDecoder.load(path: path) } catch {
@@ -72,7 +93,7 @@ struct Diagnose: ParsableCommand {
             let run = record.with(diagnosis, inputHash: profile.inputHash)
             switch format {
             case .json: documents.append(DiagnosisJSON.document(diagnosis, run: run))
-            case .text: texts.append(TextReport.text(diagnosis, language: lang))
+            case .text: texts.append(TextReport.text(diagnosis, language: lang) + run.summary(language: lang, markdown: false))
             case .markdown, .html, .csv:
                 let report = ReportFormat(rawValue: format.rawValue)!
                 let document = DiagnosisJSON.document(diagnosis, run: run)

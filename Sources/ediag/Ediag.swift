@@ -13,10 +13,12 @@ struct Ediag: ParsableCommand {
               ediag validate examples/plants/*.yaml
               ediag rules list --sector cement
               ediag report plant.diagnosis.json --format html -o plant.html
+              ediag plugins list
+              ediag config show
             """,
         version: EdiagVersion.current,
         subcommands: [Diagnose.self, Report.self, Validate.self, Rules.self, Schema.self, TestCommand.self, Lint.self, Explain.self,
-                      New.self, Generate.self, Bench.self]
+                      New.self, Plugins.self, ConfigCommand.self, Generate.self, Bench.self]
     )
 }
 

@@ -20,7 +20,8 @@ struct Rules: ParsableCommand {
             let runtime = try RuleRuntime(packs: packs)
             for e in runtime.loadErrors { Console.error("error: \(e)") }
             for r in runtime.rules where sector == nil || r.sector == sector {
-                print("\(r.id)\t\(r.category.rawValue)\t\(r.title.en) / \(r.title.zh)")
+                let note = r.deprecated.map { "\t[\($0)]" } ?? ""
+                print("\(r.id)\t\(r.category.rawValue)\t\(r.title.en) / \(r.title.zh)\(note)")
             }
         }
     }
@@ -43,7 +44,7 @@ struct Rules: ParsableCommand {
             if let m = r.measure { print("  measure: \(m)") }
             if !r.summary.isEmpty { print("  checks: \(r.summary)") }
             if !r.formula.isEmpty { print("  formula: \(r.formula)") }
-            if let d = r.deprecated { print("  deprecated: \(d)") }
+            if let d = r.deprecated { print("  \(d)") }
             print("  references:")
             for ref in r.references {
                 print("    - \(ref.standard)\(ref.clause.map { ", \($0)" } ?? "")\(ref.confidence.map { " (confidence \($0))" } ?? "")")

@@ -53,11 +53,32 @@ struct TestCommand: ParsableCommand {
     @Flag(help: "Skip the metamorphic variants (units, order, x_ fields) of each case.")
     var noMetamorphic = false
 
+    @Option(help: "Run the cases under this configuration file (by default tests ignore ediag.yaml, so they are hermetic).")
+    var config: String?
+
     func run() throws {
-        let (packs, packErrors) = rules.loadPacks(quiet: true)
-        var runtimeOptions = RuntimeOptions()
-        runtimeOptions.coverage = coverage || minCoverage != nil
-        let runtime = try RuleRuntime(packs: packs, options: runtimeOptions)
+        let packs: [RulePack], packErrors: [PackError], runtime: RuleRuntime
+        if let config {
+            var request = RunRequest(searchPath: rules.searchPath())
+            request.configFile = config
+            request.useWorkingFolderConfig = false
+            request.lockPolicy = .skip
+            do {
+                let setup = try RunSetup.prepare(request)
+                var options = setup.options
+                options.coverage = coverage || minCoverage != nil
+                (packs, packErrors) = (setup.packs, setup.packErrors)
+                runtime = options.coverage ? try RuleRuntime(packs: setup.packs, options: options) : setup.runtime
+            } catch {
+                print("\(error)")
+                throw ExitCode(2)
+            }
+        } else {
+            (packs, packErrors) = rules.loadPacks(quiet: true)
+            var runtimeOptions = RuntimeOptions()
+            runtimeOptions.coverage = coverage || minCoverage != nil
+            runtime = try RuleRuntime(packs: packs, options: runtimeOptions)
+        }
         let selected = paths.isEmpty ? packs : packs.filter { p in
             paths.contains { path in (p.directory as NSString).standardizingPath.hasSuffix((path as NSString).standardizingPath) || p.name == path }
         }

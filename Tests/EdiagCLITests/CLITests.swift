@@ -3,14 +3,15 @@ import Testing
 
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
-/// Runs the built `ediag` binary as a user would, from the project folder (or `directory`).
-func ediag(_ arguments: [String], in directory: String = root) throws -> (status: Int32, out: String, err: String) {
+/// Runs the built `ediag` binary as a user would, from the project folder (or `directory`, with
+/// extra `environment` variables).
+func ediag(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
     let process = Process()
     let binary = [root + "/.build/debug/ediag", root + "/.build/release/ediag"].first { FileManager.default.isExecutableFile(atPath: $0) }!
     process.executableURL = URL(fileURLWithPath: binary)
     process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: directory)
-    process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "EDIAG_HOME" }
+    process.currentDirectoryURL = URL(fileURLWithPath: directory ?? root)
+    process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "EDIAG_HOME" }.merging(environment) { _, new in new }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err

@@ -279,8 +279,9 @@ local list_meta = {
 
 local current_date = "0000-00-00"
 
+-- Frozen: the same carrier tables are handed to every plugin, so none may change what another sees.
 local carrier_info = {}
-for id, c in next, carriers do carrier_info[id] = c end
+for id, c in next, carriers do carrier_info[id] = freeze(c) end
 
 local function number_or_quantity(x, what)
   if type(x) == "number" then return x end
@@ -471,14 +472,14 @@ local function strict_missing(_, key)
   error("undefined global '" .. tostring(key) .. "'", 2)
 end
 
-local function fill_base(env, pack)
+local function fill_base(env, pack, require)
   for k, v in next, base do rawset(env, k, v) end
   rawset(env, "ediag", pack.library)
   rawset(env, "load", function(chunk, name, _, chunk_env)
     if type(chunk) ~= "string" then return nil, "load: only text chunks are accepted" end
     return real_load(chunk, name, "t", chunk_env or env)
   end)
-  rawset(env, "require", pack.require)
+  rawset(env, "require", require or pack.require)
   return env
 end
 
@@ -503,29 +504,42 @@ local function seal_env(env)
   })
 end
 
-local function new_pack(name, data, modules)
-  local pack = { name = name, data = freeze(data), modules = modules, loaded = {}, loading = {} }
-  pack.library = make_library(pack)
-  pack.require = function(module_name)
-    local cached = pack.loaded[module_name]
-    if cached ~= nil then return cached end
-    local chunk = pack.modules[module_name]
+local packs_by_name = {}
+
+--- A require function for plugin `root` resolving names in `view`'s modules. A module runs in the
+--- environment of the plugin that owns it (its library, its data, its dependencies' modules), so it
+--- works the same whoever requires it; the instance is kept in `root`, so module state is never
+--- shared between plugins.
+local function make_require(root, view)
+  return function(module_name)
+    local chunk = view.modules[module_name]
     if chunk == nil then
-      error("module '" .. tostring(module_name) .. "' not found in pack " .. name .. " (or the packs it depends on)", 2)
+      error("module '" .. tostring(module_name) .. "' not found in pack " .. view.name .. " (or the packs it depends on)", 2)
     end
-    if pack.loading[module_name] then error("module '" .. module_name .. "' requires itself", 2) end
-    pack.loading[module_name] = true
-    local env = new_env(pack)
+    local owner = packs_by_name[chunk.owner] or view
+    local key = owner.name .. "\0" .. module_name
+    local cached = root.loaded[key]
+    if cached ~= nil then return cached end
+    if root.loading[key] then error("module '" .. module_name .. "' requires itself", 2) end
+    root.loading[key] = true
+    local env = setmetatable(fill_base({}, owner, make_require(root, owner)), { __index = strict_missing })
     local fn, err = real_load(chunk.source, chunk.chunkname, "t", env)
     if not fn then error(err, 0) end
     local result = fn()
     seal_env(env)
     if result == nil then result = true end
     if type(result) == "table" then result = freeze(result) end
-    pack.loaded[module_name] = result
-    pack.loading[module_name] = nil
+    root.loaded[key] = result
+    root.loading[key] = nil
     return result
   end
+end
+
+local function new_pack(name, data, modules)
+  local pack = { name = name, data = freeze(data), modules = modules, loaded = {}, loading = {} }
+  pack.library = make_library(pack)
+  pack.require = make_require(pack, pack)
+  packs_by_name[name] = pack
   return pack
 end
 

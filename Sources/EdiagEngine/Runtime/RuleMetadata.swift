@@ -11,6 +11,23 @@ public struct RuleParameter: Sendable, Equatable {
     public var source: String?
 }
 
+/// A rule's deprecation: `deprecated = { since = "1.2.0", replaced_by = "cement.new-rule" }`.
+public struct Deprecation: Sendable, Equatable, CustomStringConvertible {
+    /// The plugin version that deprecated it.
+    public var since: String
+    /// The rule to use instead, if any.
+    public var replacedBy: String?
+
+    public init(since: String, replacedBy: String?) {
+        self.since = since
+        self.replacedBy = replacedBy
+    }
+
+    public var description: String {
+        "deprecated since \(since)" + (replacedBy.map { ", replaced by \($0)" } ?? "")
+    }
+}
+
 /// What a rule declares about itself in its `rule { … }` table.
 public struct RuleMetadata: Sendable, Equatable {
     public var id: String
@@ -26,7 +43,7 @@ public struct RuleMetadata: Sendable, Equatable {
     /// The measure key for saving measures (e.g. `waste-heat-power`).
     public var measure: String?
     /// Set when the rule is deprecated: since which version, and what replaces it.
-    public var deprecated: String?
+    public var deprecated: Deprecation?
     /// Where the rule was declared (`file:line`).
     public var location: String
     /// The plugin it belongs to.

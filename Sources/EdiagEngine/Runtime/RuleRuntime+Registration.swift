@@ -28,6 +28,12 @@ extension RuleRuntime {
         do throws(RuleOutputError) {
             let metadata = try readMetadata(t, pack: loading.pack, location: location)
             let examples = try readExamples(t, rule: metadata.id, file: loading.file, location: location)
+            declaredRules.append(metadata)
+            for p in metadata.parameters {
+                guard let override = options.parameterOverrides[metadata.id]?[p.name] else { continue }
+                if let min = p.min, override < min { throw RuleOutputError("rule \(metadata.id): configured \(p.name) = \(override) is below its minimum \(min)") }
+                if let max = p.max, override > max { throw RuleOutputError("rule \(metadata.id): configured \(p.name) = \(override) is above its maximum \(max)") }
+            }
             guard lua.rawGetField(t.index, "evaluate") == .function else {
                 lua.pop(1)
                 return refuse("rule \(metadata.id): 'evaluate' must be a function(plant, ctx, params)")
@@ -102,17 +108,27 @@ extension RuleRuntime {
                 let min = try p.number("min"), max = try p.number("max")
                 if let min, value < min { throw RuleOutputError("rule \(id): parameter '\(name)' default \(value) is below its minimum \(min)") }
                 if let max, value > max { throw RuleOutputError("rule \(id): parameter '\(name)' default \(value) is above its maximum \(max)") }
-                if let override = options.parameterOverrides[id]?[name] {
-                    if let min, override < min { throw RuleOutputError("rule \(id): configured \(name) = \(override) is below its minimum \(min)") }
-                    if let max, override > max { throw RuleOutputError("rule \(id): configured \(name) = \(override) is above its maximum \(max)") }
-                }
                 parameters.append(RuleParameter(name: name, defaultValue: value, unit: unit, min: min, max: max,
                                                 doc: try p.string("doc") ?? "", source: try p.string("source")))
             }
             lua.pop(1)
         }
-        var deprecated: String?
-        if let d = try t.string("deprecated") { deprecated = d }
+        var deprecated: Deprecation?
+        if t.has("deprecated") {
+            lua.rawGetField(t.index, "deprecated")
+            defer { lua.pop(1) }
+            guard let d = LuaTableReader(lua, at: -1, path: "rule \(id).deprecated") else {
+                throw RuleOutputError("rule \(id): 'deprecated' must be { since = \"1.2.0\", replaced_by = \"other.rule\" }")
+            }
+            guard let since = try d.string("since"), SemanticVersion(since) != nil else {
+                throw RuleOutputError("rule \(id): deprecated.since must be the plugin version that deprecated it, e.g. \"1.2.0\"")
+            }
+            let replacement = try d.string("replaced_by")
+            if let replacement, !Self.idPattern(replacement) {
+                throw RuleOutputError("rule \(id): deprecated.replaced_by '\(replacement)' is not a rule id")
+            }
+            deprecated = Deprecation(since: since, replacedBy: replacement)
+        }
         return RuleMetadata(id: id, title: title, sector: try t.string("sector") ?? "cross-sector", category: category,
                             severity: severity, references: references, parameters: parameters,
                             summary: try t.string("summary") ?? "", formula: try t.string("formula") ?? "",

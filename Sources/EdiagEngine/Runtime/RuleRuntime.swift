@@ -17,6 +17,10 @@ public final class RuleRuntime {
     public private(set) var examples: [String: [RuleExample]] = [:]
     /// Examples read while loading, by the declaring rule's `file:line`.
     var pendingExamples: [String: [RuleExample]] = [:]
+    /// Every rule declaration whose metadata could be read, in load order, including those refused
+    /// afterwards (e.g. a configured parameter out of bounds), so a configuration can be checked
+    /// against what the plugins declare.
+    public internal(set) var declaredRules: [RuleMetadata] = []
     public let options: RuntimeOptions
 
     let lua: LuaState
@@ -51,8 +55,17 @@ public final class RuleRuntime {
     }
 
     /// Compiles the packs into a new sandboxed state.
+    ///
+    /// Plugins' `economics` contributions are added to `options.economics` in the order given, and
+    /// each plugin's `provides.rules` is checked against the rules it registered.
     /// - Throws: `LuaError` only when the Lua state or the prelude cannot be created at all.
     public init(packs: [RulePack], options: RuntimeOptions = RuntimeOptions()) throws(LuaError) {
+        var options = options
+        // Options taken from another runtime already hold these contributions: add each plugin's once.
+        for contribution in packs.compactMap(\.manifest.economics)
+        where !options.economics.contributions.contains(where: { $0.plugin == contribution.plugin }) {
+            options.economics.contributions.append(contribution)
+        }
         self.options = options
         lua = try LuaState()
         try loadPrelude()
@@ -62,12 +75,22 @@ public final class RuleRuntime {
         if options.trace || options.collectCosts { lua.setInstructionStep(1) }
         let names = Set(packs.map(\.name))
         let byName = Dictionary(packs.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        // Every plugin's environment exists before any rule file runs, so that a dependency's module
+        // can be loaded in its own plugin's view whatever the load order.
+        var packRefs: [(RulePack, Int32)] = []
         for pack in packs {
             var visible = [pack]
             for dep in pack.manifest.dependencies where names.contains(dep.name) { visible.append(byName[dep.name]!) }
-            load(pack, visible: visible)
+            if let ref = setUp(pack, visible: visible) { packRefs.append((pack, ref)) }
+        }
+        for (pack, ref) in packRefs {
+            runFiles(of: pack, packRef: ref)
+            lua.unref(ref)
         }
         finishRegistration()
+        for pack in packs {
+            loadErrors += ProvidesCheck.ruleProblems(pack, registered: rules.filter { $0.pack == pack.name })
+        }
         if options.coverage {
             for ref in ruleRefs {
                 lua.pushRef(ref.definition)
@@ -175,7 +198,10 @@ public final class RuleRuntime {
 
     // MARK: - Loading packs
 
-    private func load(_ pack: RulePack, visible: [RulePack]) {
+    /// Creates a plugin's environment: its data tables and those of its dependencies, and the
+    /// modules it may `require` (each with the plugin that owns it).
+    /// - Returns: a reference to the pack object, or nil when it could not be set up.
+    private func setUp(_ pack: RulePack, visible: [RulePack]) -> Int32? {
         // new_pack(name, data, modules)
         lua.pushRef(prelude.newPack)
         lua.pushString(pack.name)
@@ -191,9 +217,10 @@ public final class RuleRuntime {
         let modules = lua.absoluteIndex(-1)
         for p in visible.reversed() {
             for (name, file) in p.modules {
-                lua.newTable(recordCount: 2)
+                lua.newTable(recordCount: 3)
                 lua.pushString(file.text); lua.rawSetField(-2, "source")
                 lua.pushString("@" + file.path); lua.rawSetField(-2, "chunkname")
+                lua.pushString(p.name); lua.rawSetField(-2, "owner")
                 lua.rawSetField(modules, name)
             }
         }
@@ -201,10 +228,13 @@ public final class RuleRuntime {
             try lua.call(arguments: 3, results: 1, limits: options.loadLimits)
         } catch {
             loadErrors.append(PackError(location: SourceLocation(file: pack.directory), message: "cannot set up the pack: \(error)"))
-            return
+            return nil
         }
-        let packRef = lua.ref()
-        defer { lua.unref(packRef) }
+        return lua.ref()
+    }
+
+    /// Runs a plugin's rule files, registering their rules.
+    private func runFiles(of pack: RulePack, packRef: Int32) {
         for file in pack.ruleFiles {
             loading = (pack.name, file.path)
             lua.pushRef(prelude.runFile)
@@ -354,10 +384,15 @@ public final class RuleRuntime {
         var findings: [Finding] = []
         var outcomes: [RuleOutcome] = []
         var costs: [RuleCost] = []
+        var warnings = profile.warnings
         let clock = ContinuousClock()
         for (index, rule) in rules.enumerated() {
-            if options.disabledRules.contains(rule.id) || options.disabledCategories.contains(rule.category) { continue }
+            if !options.runs(rule) { continue }
             if let only, rule.id != only { continue }
+            if let deprecation = rule.deprecated {
+                warnings.append(ProfileIssue(.warning, Self.location(rule.location), path: "",
+                                             "rule \(rule.id) is \(deprecation) (plugin \(rule.pack))"))
+            }
             evaluation = Evaluation(rule: rule, profile: profile)
             lua.pushRef(prelude.runRule)
             lua.pushRef(ruleRefs[index].definition)
@@ -367,14 +402,17 @@ public final class RuleRuntime {
             lua.push(options.trace)
             let start = options.collectCosts ? clock.now : nil
             do {
-                try lua.call(arguments: 5, results: 1, limits: options.limits)
+                try lua.call(arguments: 5, results: 1, limits: options.limits(forPlugin: rule.pack))
                 // run_rule returns the reason when the rule's applicability test said no.
                 if let reason = lua.toString(-1) {
                     hostCalls.notApplicable += 1
                     evaluation!.outcomes.append(RuleOutcome(ruleID: rule.id, status: .notApplicable, detail: reason))
                 }
                 lua.pop(1)
-                let done = evaluation!
+                var done = evaluation!
+                if let severity = options.severityOverrides[rule.id] {
+                    for i in done.findings.indices { done.findings[i].severity = severity }
+                }
                 findings += done.findings
                 outcomes += done.outcomes
                 if done.findings.isEmpty && done.outcomes.isEmpty {
@@ -403,7 +441,7 @@ public final class RuleRuntime {
         }
         return Diagnosis(plantID: profile.plantID, plantName: profile.plantName, sector: profile.sector,
                          assessmentDate: profile.assessmentDate, source: profile.source, findings: prioritized,
-                         outcomes: outcomes, warnings: profile.warnings, costs: costs)
+                         outcomes: outcomes, warnings: warnings, costs: costs)
     }
 
     /// Calls of each `ctx` method (an applicability test that says no counts as `not_applicable`).

@@ -17,6 +17,8 @@ public enum RankingKey: String, Sendable, CaseIterable {
 public struct RuntimeOptions: Sendable {
     /// Limits for each rule on each plant.
     public var limits: LuaLimits = .ruleDefault
+    /// Plugin name → limits for its rules, replacing `limits`; never above `LuaLimits.hostMaximum`.
+    public var pluginLimits: [String: LuaLimits] = [:]
     /// Limits for running a rule file's top level when the pack is loaded.
     public var loadLimits = LuaLimits(memoryBytes: 64 << 20, instructions: 100_000_000, seconds: 5)
     public var economics = EconomicSettings()
@@ -27,6 +29,12 @@ public struct RuntimeOptions: Sendable {
     public var disabledRules: Set<String> = []
     /// Categories that are not run.
     public var disabledCategories: Set<FindingCategory> = []
+    /// When set, only these rules run (`rules.enable`).
+    public var enabledRules: Set<String>?
+    /// When set, only rules of these categories run (`categories.enable`).
+    public var enabledCategories: Set<FindingCategory>?
+    /// Rule id → the severity its findings get instead of the rule's own.
+    public var severityOverrides: [String: Severity] = [:]
     /// Measure time, instructions and memory per rule (`--stats`).
     public var collectCosts = false
     /// When set, `RuleRuntime.phaseTimes` accumulates the time of each phase of a diagnosis, read
@@ -40,4 +48,16 @@ public struct RuntimeOptions: Sendable {
     public var trace = false
 
     public init() {}
+
+    /// Whether a rule runs under these options.
+    public func runs(_ rule: RuleMetadata) -> Bool {
+        !disabledRules.contains(rule.id) && !disabledCategories.contains(rule.category)
+            && (enabledRules?.contains(rule.id) ?? true) && (enabledCategories?.contains(rule.category) ?? true)
+    }
+
+    /// The limits a rule of this plugin runs under: its own when configured, else the common
+    /// ones, capped at the host maximum either way.
+    public func limits(forPlugin plugin: String) -> LuaLimits {
+        (pluginLimits[plugin] ?? limits).capped(by: .hostMaximum)
+    }
 }

@@ -12,7 +12,7 @@ public struct Diagnosis: Sendable {
     public var findings: [Finding]
     /// One or more per rule that ran: not applicable, insufficient data, failed, …
     public var outcomes: [RuleOutcome]
-    /// Profile warnings (the profile was still diagnosed).
+    /// Warnings: profile problems that did not stop the diagnosis, and deprecated rules that ran.
     public var warnings: [ProfileIssue]
     /// Per-rule cost of the run, when asked for.
     public var costs: [RuleCost]

@@ -178,7 +178,11 @@ public struct MeasureEconomics: Sendable, Equatable, Codable {
     public var co2TonnesPerYear: Double
     /// Net money saved per year (energy + carbon value − O&M); nil when a price is missing.
     public var yuanPerYear: Double?
+    /// Gross investment, yuan.
     public var investmentYuan: Double
+    /// Capital subsidies that lower the plant's own investment (payback, NPV and IRR use
+    /// `investmentYuan − subsidyYuan`); nil when none applies.
+    public var subsidyYuan: Double? = nil
     public var lifetimeYears: Double
     public var omYuanPerYear: Double
     public var simplePaybackYears: Double?

@@ -70,6 +70,7 @@ public struct PlantProfile: Sendable {
     public var plantID: String { root["plant"]?.object?["id"]?.text ?? "" }
     public var plantName: String { root["plant"]?.object?["name"]?.text ?? "" }
     public var sector: String { root["plant"]?.object?["sector"]?.text ?? "" }
+    public var province: String? { root["plant"]?.object?["province"]?.text }
     public var gridRegion: String? { root["plant"]?.object?["grid_region"]?.text }
     /// `YYYY-MM-DD`.
     public var assessmentDate: String { root["assessment"]?.object?["date"]?.text ?? "" }
