@@ -14,10 +14,12 @@ let package = Package(
     products: [
         .executable(name: "ediag", targets: ["ediag"]),
         .library(name: "EdiagEngine", targets: ["EdiagEngine"]),
+        .library(name: "EdiagBatch", targets: ["EdiagBatch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // Debian's liblua5.4-dev, found with pkg-config.
@@ -52,10 +54,15 @@ let package = Package(
             dependencies: ["EdiagModel", "EdiagEngine"],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "EdiagBatch",
+            dependencies: ["EdiagModel", "EdiagEngine", "EdiagReport", .product(name: "SwiftCSV", package: "SwiftCSV")],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "ediag",
             dependencies: [
-                "EdiagModel", "EdiagEngine", "EdiagReport",
+                "EdiagModel", "EdiagEngine", "EdiagReport", "EdiagBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -73,6 +80,11 @@ let package = Package(
         .testTarget(
             name: "EdiagEngineTests",
             dependencies: ["EdiagEngine", "EdiagModel", "EdiagReport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EdiagBatchTests",
+            dependencies: ["EdiagBatch", "EdiagEngine", "EdiagModel", "EdiagReport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

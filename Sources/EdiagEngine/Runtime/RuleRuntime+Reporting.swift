@@ -92,9 +92,11 @@ extension RuleRuntime {
                 }
             }
             let measure = try t.string("measure") ?? eval.rule.measure ?? eval.rule.id
+            let valuationStart = options.measurePhases ? ContinuousClock.now : nil
             let economics = MeasureValuation.value(
                 measure: measure, savings: savings, investment: investment, lifetime: lifetime, omCost: om,
                 rangeLow: range.0, rangeHigh: range.1, confidence: confidence, profile: eval.profile, settings: options.economics)
+            if let valuationStart { lastEconomicsSeconds += Self.seconds(since: valuationStart) }
             var values = try readValues(t)
             values["tce"] = .number(economics.tcePerYear)
             values["co2"] = .number(economics.co2TonnesPerYear)

@@ -291,8 +291,18 @@ public final class RuleRuntime {
 
     // MARK: - Diagnosis
 
+    /// Seconds the last `diagnose` spent in the host valuing measures and ordering findings (the
+    /// economics and prioritization phase, inside the evaluation); 0 unless `options.measurePhases`.
+    public internal(set) var lastEconomicsSeconds: Double = 0
+
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    }
+
     /// Runs every enabled rule on the profile and returns the prioritized diagnosis.
     public func diagnose(_ profile: PlantProfile) -> Diagnosis {
+        lastEconomicsSeconds = 0
         pushProfile(.object(profile.root), path: "")
         let plantRef = lua.ref()
         defer { lua.unref(plantRef) }
@@ -330,7 +340,9 @@ public final class RuleRuntime {
             }
             evaluation = nil
         }
+        let orderingStart = options.measurePhases ? ContinuousClock.now : nil
         let prioritized = Prioritizer(ranking: options.ranking).order(findings)
+        if let orderingStart { lastEconomicsSeconds += Self.seconds(since: orderingStart) }
         return Diagnosis(plantID: profile.plantID, plantName: profile.plantName, sector: profile.sector,
                          assessmentDate: profile.assessmentDate, source: profile.source, findings: prioritized,
                          outcomes: outcomes, warnings: profile.warnings, costs: costs)

@@ -29,6 +29,8 @@ public struct RuntimeOptions: Sendable {
     public var disabledCategories: Set<FindingCategory> = []
     /// Measure time, instructions and memory per rule (`--stats`).
     public var collectCosts = false
+    /// Time the economics and prioritization phase (`RuleRuntime.lastEconomicsSeconds`), for benchmarks.
+    public var measurePhases = false
 
     public init() {}
 }

@@ -1,0 +1,68 @@
+import EdiagModel
+import EdiagReport
+import Foundation
+
+/// Writes the portfolio files of a batch from the plant records on disk, in input order:
+/// `portfolio.json`, `portfolio.md`, `plants.csv` and `recommendations.csv`.
+///
+/// Recommendations are streamed into their CSV as each record is read, so the number of measures
+/// in memory does not grow with the batch.
+struct PortfolioWriter {
+    let layout: OutputLayout
+    let options: BatchOptions
+    let run: RunRecord
+
+    /// Columns of `recommendations.csv` (documented in `docs/output.md`).
+    static let recommendationColumns = [
+        "plant_id", "plant_name", "sector", "file", "priority", "rule", "measure_zh", "measure_en", "subject", "category",
+        "tce_per_year", "co2_tonnes_per_year", "yuan_per_year", "investment_yuan", "simple_payback_years", "confidence",
+    ]
+
+    /// Columns of `plants.csv` (documented in `docs/output.md`).
+    static let plantColumns = [
+        "plant_id", "plant_name", "sector", "file", "status", "measures", "tce_per_year", "co2_tonnes_per_year",
+        "yuan_per_year", "investment_yuan", "limit_violations", "outdated_equipment", "rule_errors", "errors",
+    ]
+
+    func write(_ inputs: [BatchInput]) throws(BatchOutputError) {
+        var portfolio = Portfolio(run: run)
+        let recommendations = try options.store.begin(layout.folder + "/recommendations.csv")
+        do throws(BatchOutputError) {
+            try recommendations.append(CSVTable.byteOrderMark + Data(CSVTable.header(Self.recommendationColumns).utf8))
+            for input in inputs {
+                guard let record = PlantRecord.read(path: layout.record(input)) else {
+                    throw BatchOutputError(path: layout.record(input), reason: "the plant's record is missing or unreadable")
+                }
+                portfolio.add(record)
+                var lines = ""
+                for m in record.measures {
+                    lines += CSVTable.line([
+                        .text(record.plantID), .text(record.plantName), .text(record.sector), .text(record.file),
+                        .number(Double(m.priority)), .text(m.rule), .text(m.titleZh), .text(m.titleEn), .text(m.subject),
+                        .text(m.category), .number(m.tcePerYear), .number(m.co2TonnesPerYear), .number(m.yuanPerYear),
+                        .number(m.investmentYuan), .number(m.simplePaybackYears), .text(m.confidence),
+                    ])
+                }
+                if !lines.isEmpty { try recommendations.append(Data(lines.utf8)) }
+            }
+            try recommendations.commit()
+        } catch {
+            recommendations.abort()
+            throw error
+        }
+        var plants = Data(CSVTable.header(Self.plantColumns).utf8)
+        for p in portfolio.plants {
+            plants.append(Data(CSVTable.line([
+                .text(p.plantID), .text(p.plantName), .text(p.sector), .text(p.file), .text(p.status),
+                .number(Double(p.measures)), .number(p.tcePerYear), .number(p.co2TonnesPerYear), .number(p.yuanPerYear),
+                .number(p.investmentYuan), .number(Double(p.limitViolations)), .number(Double(p.outdatedEquipment)),
+                .number(Double(p.ruleErrors)), .text(p.errors),
+            ]).utf8))
+        }
+        try options.store.write(CSVTable.byteOrderMark + plants, to: layout.folder + "/plants.csv")
+        let document = portfolio.document
+        try options.store.write(document.serialized() + "\n", to: layout.folder + "/portfolio.json")
+        try options.store.write(PortfolioMarkdown.render(portfolio, language: options.language),
+                                to: layout.folder + "/portfolio.md")
+    }
+}

@@ -1,0 +1,116 @@
+import ArgumentParser
+import EdiagBatch
+import EdiagEngine
+import EdiagModel
+import Foundation
+
+/// `ediag batch`: diagnose every profile under some paths, in parallel, with a portfolio summary.
+struct Batch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Diagnose many plants in parallel and summarize the portfolio.",
+        discussion: """
+            Profiles are the files given and every .yaml, .yml and .json file in the folders given
+            (searched recursively). Each plant gets plants/<name>.json and plants/<name>.md, or an
+            error record errors/<name>.json naming file, line:column, field and reason; the others go
+            on. At the end come portfolio.json, portfolio.md, plants.csv and recommendations.csv
+            (UTF-8 with BOM, for Excel). A rerun reuses every plant whose input, plugins,
+            configuration and ediag version are unchanged, so an interrupted batch can simply be
+            started again. Exit code: 0 all diagnosed, 1 some plant or rule failed, 2 the output
+            folder could not be written. See docs/batch.md.
+
+            Examples:
+              ediag batch examples/plants --out /tmp/portfolio
+              ediag batch agency/2026/ extra.yaml --out out --jobs 2 --lang en
+            """)
+
+    @Argument(help: "Plant profiles or folders of profiles.")
+    var paths: [String]
+
+    @Option(help: "The output folder (created when missing).")
+    var out: String
+
+    @Option(help: "Worker threads, each with its own compiled rules. Default: the number of processors.")
+    var jobs: Int?
+
+    @Option(help: "Report language: zh or en.")
+    var lang: ReportLanguage = .zh
+
+    @Option(help: "Rank measures by payback (default), npv, tce or cce.")
+    var rank: RankingKey = .payback
+
+    @OptionGroup var rules: RuleSourceOptions
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+    }
+
+    func run() throws {
+        let inputs: [BatchInput]
+        do { inputs = try ProfileDiscovery.inputs(paths) } catch {
+            Console.error("error: \(error)")
+            throw ExitCode(1)
+        }
+        let (packs, packErrors) = rules.loadPacks()
+        var options = BatchOptions(outputFolder: out, ediagVersion: EdiagVersion.current)
+        if let jobs { options.jobs = jobs }
+        options.language = lang
+        options.runtime.ranking = rank
+        // The configuration file work lands separately; until then there is no configuration to hash.
+        options.configurationHash = ""
+        options.progress = ProgressDisplay.make()
+        let report: BatchReport
+        do {
+            report = try BatchRunner(packs: packs, options: options).run(inputs)
+        } catch let error as BatchOutputError {
+            ProgressDisplay.endLine()
+            Console.error("error: \(error); results written before are intact")
+            throw ExitCode(2)
+        }
+        ProgressDisplay.endLine()
+        for e in report.loadErrors { Console.error("error: \(e)") }
+        Console.error(String(format: "%d plants: %d diagnosed (%d reused), %d failed, %d with rule errors, %.1f s → %@",
+                             report.total, report.diagnosed, report.reused, report.failed, report.withRuleErrors,
+                             report.wallSeconds, out))
+        if !report.succeeded || !packErrors.isEmpty { throw ExitCode(1) }
+    }
+}
+
+/// Batch progress on standard error: a redrawn bar on a terminal, else a log line every 5 seconds
+/// and at the end.
+enum ProgressDisplay {
+    static let isTerminal = isatty(2) != 0
+
+    static func make() -> @Sendable (BatchProgress) -> Void {
+        let lastLog = LastLog()
+        return { p in
+            if isTerminal {
+                guard lastLog.due(after: 0.1) || p.done == p.total else { return }
+                let width = 30
+                let filled = p.total > 0 ? width * p.done / p.total : width
+                let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+                let eta = p.remainingSeconds.map { String(format: "%.0f s", $0) } ?? "–"
+                let text = String(format: "\r[%@] %d/%d done, %d failed, %.1f plants/s, ETA %@ ", bar, p.done, p.total,
+                                  p.failed, p.rate, eta)
+                FileHandle.standardError.write(Data(text.utf8))
+            } else if lastLog.due(after: 5) || p.done == p.total {
+                Console.error(String(format: "batch: %d/%d done, %d failed, %.1f plants/s", p.done, p.total, p.failed, p.rate))
+            }
+        }
+    }
+
+    static func endLine() {
+        if isTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+
+    /// When the display last drew; called under the batch's lock, one plant at a time.
+    final class LastLog: @unchecked Sendable {
+        var last: ContinuousClock.Instant?
+
+        func due(after seconds: Double) -> Bool {
+            let now = ContinuousClock.now
+            if let last, now - last < .milliseconds(Int(seconds * 1000)) { return false }
+            last = now
+            return true
+        }
+    }
+}
