@@ -56,7 +56,10 @@ let package = Package(
         ),
         .target(
             name: "EdiagBatch",
-            dependencies: ["EdiagModel", "EdiagEngine", "EdiagReport", .product(name: "SwiftCSV", package: "SwiftCSV")],
+            dependencies: [
+                "EdiagModel", "EdiagEngine", "EdiagReport",
+                .product(name: "SwiftCSV", package: "SwiftCSV"), .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: strictSettings
         ),
         .executableTarget(

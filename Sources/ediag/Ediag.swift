@@ -14,7 +14,7 @@ struct Ediag: ParsableCommand {
               ediag rules list --sector cement
             """,
         version: EdiagVersion.current,
-        subcommands: [Diagnose.self, Validate.self, Rules.self, Schema.self, TestCommand.self, Batch.self]
+        subcommands: [Diagnose.self, Validate.self, Rules.self, Schema.self, TestCommand.self, Batch.self, Import.self]
     )
 }
 
