@@ -1,5 +1,6 @@
 public import EdiagReport
 import EdiagModel
+import Foundation
 
 /// The portfolio summary of a batch (`ediag/portfolio@1`, documented in `docs/output.md`), built
 /// from plant records one at a time.
@@ -155,6 +156,37 @@ public struct Portfolio {
 
     /// The `ediag/portfolio@1` document.
     public var document: JSONValue {
+        guard case .object(let pairs) = head else { return head }
+        return .object(pairs + [("plant_list", .array(plants.map(Self.plantJSON)))])
+    }
+
+    /// The document's bytes, written piece by piece so that the plant list is never one big string
+    /// (the same bytes as `document.serialized() + "\n"`).
+    func write(to file: any PendingFile) throws(BatchOutputError) {
+        var text = head.serialized()
+        text.removeLast(2)  // "\n}"
+        text += ",\n  \"plant_list\": " + (plants.isEmpty ? "[]" : "[")
+        try file.append(Data(text.utf8))
+        for (i, row) in plants.enumerated() {
+            let item = (i == 0 ? "\n    " : ",\n    ") + Self.plantJSON(row).serialized().replacingOccurrences(of: "\n", with: "\n    ")
+            try file.append(Data(item.utf8))
+        }
+        try file.append(Data(((plants.isEmpty ? "" : "\n  ]") + "\n}\n").utf8))
+    }
+
+    static func plantJSON(_ p: PlantRow) -> JSONValue {
+        func int(_ n: Int) -> JSONValue { .number(Double(n)) }
+        return .object([
+            ("plant_id", .string(p.plantID)), ("plant_name", .string(p.plantName)), ("sector", .string(p.sector)),
+            ("file", .string(p.file)), ("status", .string(p.status)), ("measures", int(p.measures)),
+            ("tce_per_year", .number(p.tcePerYear)), ("yuan_per_year", .number(p.yuanPerYear)),
+            ("investment_yuan", .number(p.investmentYuan)), ("limit_violations", int(p.limitViolations)),
+            ("outdated_equipment", int(p.outdatedEquipment)), ("rule_errors", int(p.ruleErrors)),
+        ])
+    }
+
+    /// Everything but the plant list.
+    var head: JSONValue {
         .object([
             ("schema", .string(Self.schemaVersion)),
             ("run", .object([
@@ -194,13 +226,6 @@ public struct Portfolio {
             ("laggards", .array(rankedLists.laggards.map(rankedJSON))),
             ("failures", .array(sortedFailures.map {
                 .object([("file", .string($0.file)), ("location", .string($0.location)), ("reason", .string($0.reason))])
-            })),
-            ("plant_list", .array(plants.map { p in
-                .object([("plant_id", .string(p.plantID)), ("plant_name", .string(p.plantName)), ("sector", .string(p.sector)),
-                         ("file", .string(p.file)), ("status", .string(p.status)), ("measures", int(p.measures)),
-                         ("tce_per_year", .number(p.tcePerYear)), ("yuan_per_year", .number(p.yuanPerYear)),
-                         ("investment_yuan", .number(p.investmentYuan)), ("limit_violations", int(p.limitViolations)),
-                         ("outdated_equipment", int(p.outdatedEquipment)), ("rule_errors", int(p.ruleErrors))])
             })),
         ])
     }

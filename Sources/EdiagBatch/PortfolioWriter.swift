@@ -24,10 +24,21 @@ struct PortfolioWriter {
         "yuan_per_year", "investment_yuan", "limit_violations", "outdated_equipment", "rule_errors", "errors",
     ]
 
+    /// Writes a file piece by piece; it appears complete or not at all.
+    private func writeStreamed(_ path: String, _ body: (any PendingFile) throws(BatchOutputError) -> Void) throws(BatchOutputError) {
+        let file = try options.store.begin(path)
+        do {
+            try body(file)
+            try file.commit()
+        } catch {
+            file.abort()
+            throw error
+        }
+    }
+
     func write(_ inputs: [BatchInput]) throws(BatchOutputError) {
         var portfolio = Portfolio(run: run)
-        let recommendations = try options.store.begin(layout.folder + "/recommendations.csv")
-        do throws(BatchOutputError) {
+        try writeStreamed(layout.folder + "/recommendations.csv") { recommendations throws(BatchOutputError) in
             try recommendations.append(CSVTable.byteOrderMark + Data(CSVTable.header(Self.recommendationColumns).utf8))
             for input in inputs {
                 guard let record = PlantRecord.read(path: layout.record(input)) else {
@@ -45,23 +56,19 @@ struct PortfolioWriter {
                 }
                 if !lines.isEmpty { try recommendations.append(Data(lines.utf8)) }
             }
-            try recommendations.commit()
-        } catch {
-            recommendations.abort()
-            throw error
         }
-        var plants = Data(CSVTable.header(Self.plantColumns).utf8)
-        for p in portfolio.plants {
-            plants.append(Data(CSVTable.line([
-                .text(p.plantID), .text(p.plantName), .text(p.sector), .text(p.file), .text(p.status),
-                .number(Double(p.measures)), .number(p.tcePerYear), .number(p.co2TonnesPerYear), .number(p.yuanPerYear),
-                .number(p.investmentYuan), .number(Double(p.limitViolations)), .number(Double(p.outdatedEquipment)),
-                .number(Double(p.ruleErrors)), .text(p.errors),
-            ]).utf8))
+        try writeStreamed(layout.folder + "/plants.csv") { file throws(BatchOutputError) in
+            try file.append(CSVTable.byteOrderMark + Data(CSVTable.header(Self.plantColumns).utf8))
+            for p in portfolio.plants {
+                try file.append(Data(CSVTable.line([
+                    .text(p.plantID), .text(p.plantName), .text(p.sector), .text(p.file), .text(p.status),
+                    .number(Double(p.measures)), .number(p.tcePerYear), .number(p.co2TonnesPerYear), .number(p.yuanPerYear),
+                    .number(p.investmentYuan), .number(Double(p.limitViolations)), .number(Double(p.outdatedEquipment)),
+                    .number(Double(p.ruleErrors)), .text(p.errors),
+                ]).utf8))
+            }
         }
-        try options.store.write(CSVTable.byteOrderMark + plants, to: layout.folder + "/plants.csv")
-        let document = portfolio.document
-        try options.store.write(document.serialized() + "\n", to: layout.folder + "/portfolio.json")
+        try writeStreamed(layout.folder + "/portfolio.json") { file throws(BatchOutputError) in try portfolio.write(to: file) }
         try options.store.write(PortfolioMarkdown.render(portfolio, language: options.language),
                                 to: layout.folder + "/portfolio.md")
     }
