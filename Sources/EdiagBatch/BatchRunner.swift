@@ -66,7 +66,7 @@ public struct BatchRunner: Sendable {
         return BatchReport(
             total: inputs.count, diagnosed: state.diagnosed, failed: state.failed, withRuleErrors: state.ruleErrors,
             reused: state.reused, loadErrors: state.loadErrors, timings: state.timings,
-            wallSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+            wallSeconds: elapsed.inSeconds)
     }
 }
 
@@ -130,11 +130,14 @@ final class SharedProgress: @unchecked Sendable {
     /// Calls the progress callback; the lock is held.
     private func report() {
         guard let callback else { return }
-        let elapsed = ContinuousClock.now - started
         callback(BatchProgress(total: total, done: state.diagnosed + state.failed, failed: state.failed + state.ruleErrors,
-                               reused: state.reused,
-                               elapsedSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
+                               reused: state.reused, elapsedSeconds: (ContinuousClock.now - started).inSeconds))
     }
 
     func finish() -> State { lock.withLock { state } }
+}
+
+extension Duration {
+    /// The duration as a number of seconds.
+    var inSeconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
 }

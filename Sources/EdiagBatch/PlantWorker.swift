@@ -141,8 +141,7 @@ final class PlantWorker {
     }
 
     private func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> Double {
-        let elapsed = clock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        (clock.now - start).inSeconds
     }
 }
 

@@ -2,6 +2,7 @@ import EdiagBatch
 import EdiagEngine
 import EdiagModel
 import Foundation
+import Testing
 
 /// Throw-away folders of profiles and packs for batch tests.
 enum BatchFixture {
@@ -74,6 +75,13 @@ enum BatchFixture {
             if !isDirectory.boolValue { files[relative] = FileManager.default.contents(atPath: folder + "/" + relative) }
         }
         return files
+    }
+
+    /// Expects two output folders to hold the same files with the same bytes.
+    static func expectSameFiles(_ a: String, _ b: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let (x, y) = (snapshot(a), snapshot(b))
+        #expect(x.keys.sorted() == y.keys.sorted(), sourceLocation: sourceLocation)
+        for key in x.keys { #expect(x[key] == y[key], "\(key) differs", sourceLocation: sourceLocation) }
     }
 
     /// Runs a batch over `paths` into `out`.

@@ -66,9 +66,7 @@ import Testing
         let b = try BatchFixture.run([examples], out: two, packs: packs, jobs: 2)
         #expect(a.diagnosed == b.diagnosed)
         #expect(a.diagnosed > 10)
-        let (x, y) = (BatchFixture.snapshot(one), BatchFixture.snapshot(two))
-        #expect(x.keys.sorted() == y.keys.sorted())
-        for key in x.keys { #expect(x[key] == y[key], "\(key) differs") }
+        BatchFixture.expectSameFiles(one, two)
     }
 
     /// A rerun after a partial run (records missing, stale temporary files, a changed input) ends byte-identical to an uninterrupted run.
@@ -93,9 +91,7 @@ import Testing
 
         let rerun = try BatchFixture.run([input], out: out, packs: [pack], jobs: 2)
         #expect(rerun.reused == 5)
-        let (x, y) = (BatchFixture.snapshot(reference), BatchFixture.snapshot(out))
-        #expect(x.keys.sorted() == y.keys.sorted())
-        for key in x.keys { #expect(x[key] == y[key], "\(key) differs") }
+        BatchFixture.expectSameFiles(reference, out)
     }
 
     /// A full disk stops the batch with an error naming the file; results written before stay intact and no temporary file is left.
