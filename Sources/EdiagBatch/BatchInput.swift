@@ -31,10 +31,16 @@ public enum ProfileDiscovery {
 
     /// Lists the profiles under `paths` and names their results.
     ///
-    /// Hidden files and folders (a name starting with `.`) are skipped inside folders. The same file
-    /// given twice is listed once.
+    /// Hidden files and folders (a name starting with `.`) are skipped inside folders, and so are
+    /// symbolic links to folders (a link back up would never end). The same file given twice is
+    /// listed once.
+    /// - Parameters:
+    ///   - paths: files and folders.
+    ///   - excluding: a folder never searched, typically the batch's output folder, so that a
+    ///     batch writing inside its input folder does not read its own results as profiles.
     /// - Throws: `BatchInputError` when a path does not exist.
-    public static func inputs(_ paths: [String]) throws(BatchInputError) -> [BatchInput] {
+    public static func inputs(_ paths: [String], excluding: String? = nil) throws(BatchInputError) -> [BatchInput] {
+        let skipped = excluding.map(absolute)
         var found: [(file: String, relative: String)] = []
         let fm = FileManager.default
         for argument in paths {
@@ -47,7 +53,7 @@ public enum ProfileDiscovery {
                 continue
             }
             let base = argument.hasSuffix("/") && argument.count > 1 ? String(argument.dropLast()) : argument
-            for relative in walk(base) { found.append((base + "/" + relative, relative)) }
+            for relative in walk(base, skipping: skipped) { found.append((base + "/" + relative, relative)) }
         }
         var seen = Set<String>()
         found = found.filter { seen.insert(($0.file as NSString).standardizingPath).inserted }
@@ -56,24 +62,32 @@ public enum ProfileDiscovery {
     }
 
     /// Every profile file below `folder`, as paths relative to it.
-    static func walk(_ folder: String) -> [String] {
+    static func walk(_ folder: String, skipping: String?) -> [String] {
         var result: [String] = []
         var pending = [""]
         let fm = FileManager.default
         while let relative = pending.popLast() {
-            let absolute = relative.isEmpty ? folder : folder + "/" + relative
-            for entry in ((try? fm.contentsOfDirectory(atPath: absolute)) ?? []) where !entry.hasPrefix(".") {
+            let path = relative.isEmpty ? folder : folder + "/" + relative
+            if let skipping, absolute(path) == skipping { continue }
+            for entry in ((try? fm.contentsOfDirectory(atPath: path)) ?? []) where !entry.hasPrefix(".") {
                 let child = relative.isEmpty ? entry : relative + "/" + entry
+                let type = (try? fm.attributesOfItem(atPath: folder + "/" + child)[.type] as? FileAttributeType) ?? nil
                 var isDirectory: ObjCBool = false
                 guard fm.fileExists(atPath: folder + "/" + child, isDirectory: &isDirectory) else { continue }
                 if isDirectory.boolValue {
-                    pending.append(child)
+                    if type != .typeSymbolicLink { pending.append(child) }
                 } else if extensions.contains((entry as NSString).pathExtension.lowercased()) {
                     result.append(child)
                 }
             }
         }
         return result
+    }
+
+    /// The absolute, standardized form of a path.
+    static func absolute(_ path: String) -> String {
+        let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return (full as NSString).standardizingPath
     }
 
     /// Result names: the relative path without extension, made safe for file names; names that

@@ -49,7 +49,7 @@ struct Batch: ParsableCommand {
 
     func run() throws {
         let inputs: [BatchInput]
-        do { inputs = try ProfileDiscovery.inputs(paths) } catch {
+        do { inputs = try ProfileDiscovery.inputs(paths, excluding: out) } catch {
             Console.error("error: \(error)")
             throw ExitCode(1)
         }

@@ -163,6 +163,15 @@ import Testing
         #expect(names[3] == "b" && names[4] == "厂--水泥")
         #expect(throws: BatchInputError.self) { try ProfileDiscovery.inputs([input + "/missing"]) }
     }
+
+    /// The output folder inside an input folder is not searched, and a symbolic link back up is not followed.
+    @Test func discoverySkipsOutputAndLinkedFolders() throws {
+        let input = try BatchFixture.folder("in")
+        try BatchFixture.write(["a.yaml": "", "out/plants/a.json": "", "sub/b.yaml": ""], in: input)
+        try FileManager.default.createSymbolicLink(atPath: input + "/sub/loop", withDestinationPath: input)
+        let inputs = try ProfileDiscovery.inputs([input], excluding: input + "/./out")
+        #expect(inputs.map(\.name) == ["a", "sub--b"])
+    }
 }
 
 extension Data {
