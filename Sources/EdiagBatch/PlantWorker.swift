@@ -45,7 +45,8 @@ final class PlantWorker {
             return (try fail(input, key: key, problems: [.init(location: "", path: "", reason: error.message)]), false)
         }
         let key = ResumeKey(run: run, inputHash: "sha256:" + SHA256.hex(bytes), outputs: outputs)
-        if let earlier = PlantRecord.read(path: layout.record(input)), earlier.key == key, earlier.file == input.file {
+        if let earlier = PlantRecord.read(path: layout.record(input)), earlier.key == key, earlier.file == input.file,
+           resultFiles(of: earlier, input).allSatisfy({ FileManager.default.fileExists(atPath: $0) }) {
             timings.parseValidate += seconds(since: start, clock)
             return (earlier.status == .failed ? .failed : (earlier.ruleErrors > 0 ? .ruleErrors : .diagnosed), true)
         }
@@ -101,6 +102,13 @@ final class PlantWorker {
         try options.store.write(recordBytes, to: layout.record(input))
         timings.writing += seconds(since: start, clock)
         return (record.problems.isEmpty ? .diagnosed : .ruleErrors, false)
+    }
+
+    /// The files a complete plant has besides its record.
+    private func resultFiles(of record: PlantRecord, _ input: BatchInput) -> [String] {
+        if record.status == .failed { return [layout.error(input)] }
+        let reports = (["json", "md"] + options.extraRenderers.keys.sorted()).map { layout.report(input, extension: $0) }
+        return reports + (record.problems.isEmpty ? [] : [layout.error(input)])
     }
 
     /// Writes the error record of a plant that could not be diagnosed and removes any report an

@@ -25,7 +25,8 @@ public struct SheetIssue: Sendable, Equatable, CustomStringConvertible {
 /// A plant profile made from sheet rows: its YAML text, or the problems that kept it from validating.
 public struct ImportedProfile: Sendable {
     public var plantID: String
-    /// The file name to write it under: the plant id made safe for file names, with `.yaml`.
+    /// The file name to write it under: the plant id made safe for file names (with a hash suffix when
+    /// two ids would give the same name), with `.yaml`.
     public var fileName: String
     /// The profile as YAML; empty when `issues` holds errors.
     public var yaml: String
@@ -113,9 +114,13 @@ public enum SheetImport {
             }
         }
         if !issues.isEmpty { throw ReadError(issues: issues) }
+        var sameName: [String: Int] = [:]
+        for entry in trees { sameName[ProfileDiscovery.safeName(entry.id).lowercased(), default: 0] += 1 }
         return trees.map { entry in
             let document = entry.tree.sourceValue
-            let fileName = ProfileDiscovery.safeName(entry.id) + ".yaml"
+            let safe = ProfileDiscovery.safeName(entry.id)
+            // Ids that differ only in characters a file name cannot hold get the hash of the id.
+            let fileName = (sameName[safe.lowercased()]! > 1 ? safe + "-" + String(SHA256.hex(entry.id).prefix(8)) : safe) + ".yaml"
             do throws(ProfileError) {
                 _ = try ProfileDecoder.decode(document, source: plantSheet)
             } catch {

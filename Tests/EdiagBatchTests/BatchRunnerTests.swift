@@ -89,8 +89,10 @@ import Testing
         for name in ["portfolio.json", "plants.csv"] { try FileManager.default.removeItem(atPath: out + "/\(name)") }
         try BatchFixture.write(["plants/.p6.json.ediag-partial-999": "{\"half"], in: out)
 
+        // A report deleted by hand is written again even though its record is there.
+        try FileManager.default.removeItem(atPath: out + "/plants/p8.md")
         let rerun = try BatchFixture.run([input], out: out, packs: [pack], jobs: 2)
-        #expect(rerun.reused == 5)
+        #expect(rerun.reused == 4)
         BatchFixture.expectSameFiles(reference, out)
     }
 

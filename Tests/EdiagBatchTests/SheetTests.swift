@@ -106,6 +106,15 @@ import Testing
         #expect(issues("ragged.csv") == ["\(dir)/ragged.csv row 2: the row has 3 cells but the header only 2"])
     }
 
+    /// Plant ids that would give the same file name get distinct names.
+    @Test func fileNamesDoNotCollide() throws {
+        let dir = try BatchFixture.folder("sheet")
+        try BatchFixture.write(["plants.csv": "plant.id,plant.name,plant.sector,assessment.date\nA B,x,cement,2026-01-01\nA_B,y,cement,2026-01-01\nC,z,cement,2026-01-01\n"], in: dir)
+        let names = try SheetImport.profiles(plantSheet: dir + "/plants.csv").map(\.fileName)
+        #expect(names.count == 3 && Set(names).count == 3)
+        #expect(names[0].hasPrefix("A_B-") && names[1].hasPrefix("A_B-") && names[2] == "C.yaml")
+    }
+
     /// A sheet saved by Excel (BOM, CRLF, quoted cells with commas) reads like a plain one.
     @Test func excelSavedSheet() throws {
         let dir = try BatchFixture.folder("sheet")
