@@ -1,6 +1,7 @@
 import EdiagBatch
 import EdiagEngine
 import EdiagModel
+import EdiagReport
 import Foundation
 import Testing
 
@@ -151,6 +152,35 @@ import Testing
         #expect(BatchFixture.snapshot(out) == before)
     }
 
+    /// Extra renderers write one more file per plant from the diagnosis document; each phase's time is counted.
+    @Test func extraRenderersAndPhaseTimings() throws {
+        let input = try BatchFixture.folder("in")
+        try BatchFixture.write(["a.yaml": BatchFixture.profile(id: "P-A"), "bad.yaml": "plant: ["], in: input)
+        let out = try BatchFixture.folder("out")
+        var options = BatchOptions(outputFolder: out, ediagVersion: "test")
+        options.extraRenderers["txt"] = { document in
+            guard case .object(let pairs) = document, let schema = pairs.first(where: { $0.0 == "schema" })?.1,
+                  case .string(let text) = schema else { return "no schema" }
+            return text
+        }
+        let seen = Counter()
+        options.progress = { p in seen.add(p.done) }
+        let report = try BatchRunner(packs: [try BatchFixture.testPack()], options: options).run(try ProfileDiscovery.inputs([input]))
+        #expect(try String(contentsOfFile: out + "/plants/a.txt", encoding: .utf8) == "ediag/diagnosis@1")
+        #expect(!FileManager.default.fileExists(atPath: out + "/plants/bad.txt"))
+        #expect(seen.values.sorted() == [1, 2])
+        let t = report.timings
+        #expect(t.parseValidate > 0 && t.evaluation > 0 && t.economicsPrioritization >= 0 && t.serialization > 0 && t.writing > 0)
+
+        options.extraRenderers["txt"] = { _ in throw CocoaError(.featureUnsupported) }
+        try BatchFixture.write(["a.yaml": BatchFixture.profile(id: "P-A2")], in: input)
+        #expect {
+            _ = try BatchRunner(packs: [try BatchFixture.testPack()], options: options).run(try ProfileDiscovery.inputs([input]))
+        } throws: { error in
+            (error as? BatchOutputError)?.description.hasPrefix("cannot write \(out)/plants/a.txt: the txt renderer failed") == true
+        }
+    }
+
     /// Folders are searched recursively in byte order; colliding result names get a hash suffix.
     @Test func discoveryIsSortedAndCollisionProof() throws {
         let input = try BatchFixture.folder("in")
@@ -178,4 +208,13 @@ import Testing
 
 extension Data {
     var utf8String: String { String(decoding: self, as: UTF8.self) }
+}
+
+/// Collects values reported from worker threads.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var collected: [Int] = []
+
+    func add(_ value: Int) { lock.withLock { collected.append(value) } }
+    var values: [Int] { lock.withLock { collected } }
 }
