@@ -62,6 +62,26 @@ public struct Portfolio {
         public var limitViolations: Int, outdatedEquipment: Int, ruleErrors: Int
         /// Profile errors of a failed plant, `location path: reason` joined with `; `.
         public var errors: String
+
+        /// The row of a plant's record.
+        public init(_ r: PlantRecord) {
+            plantID = r.plantID
+            plantName = r.plantName
+            sector = r.sector
+            file = r.file
+            status = r.status.rawValue
+            measures = r.measures.count
+            tcePerYear = r.measures.reduce(0) { $0 + $1.tcePerYear }
+            co2TonnesPerYear = r.measures.reduce(0) { $0 + $1.co2TonnesPerYear }
+            yuanPerYear = r.measures.reduce(0) { $0 + ($1.yuanPerYear ?? 0) }
+            investmentYuan = r.measures.reduce(0) { $0 + $1.investmentYuan }
+            limitViolations = r.limitViolations.count
+            outdatedEquipment = r.outdated.reduce(0) { $0 + $1.count }
+            ruleErrors = r.ruleErrors
+            errors = r.status == .ok ? "" : r.problems.map {
+                "\($0.location.isEmpty ? "" : $0.location + " ")\($0.path.isEmpty ? "" : $0.path + ": ")\($0.reason)"
+            }.joined(separator: "; ")
+        }
     }
 
     let run: RunRecord
@@ -74,8 +94,6 @@ public struct Portfolio {
     var outdated: [String: (count: Int, plants: Int)] = [:]
     var ranks: [String: (sector: String, rule: String, indicatorEn: String, group: RankGroup)] = [:]
     var failures: [(file: String, location: String, reason: String)] = []
-    /// In the order the records were added (the input order, sorted by file).
-    public private(set) var plants: [PlantRow] = []
 
     /// An empty portfolio for a run.
     public init(run: RunRecord) {
@@ -86,7 +104,9 @@ public struct Portfolio {
     static let unknownSector = "unknown"
 
     /// Adds one plant's record.
-    public mutating func add(_ r: PlantRecord) {
+    /// - Returns: the plant's row for `plant_list` and `plants.csv` (not kept: write it out).
+    @discardableResult
+    public mutating func add(_ r: PlantRecord) -> PlantRow {
         total += 1
         let sector = r.status == .failed ? Self.unknownSector : r.sector
         sectors[sector, default: SectorRow()].plants += 1
@@ -99,13 +119,7 @@ public struct Portfolio {
         guard r.status == .ok else {
             failed += 1
             sectors[sector]!.failed += 1
-            plants.append(PlantRow(
-                plantID: "", plantName: "", sector: "", file: r.file, status: "failed", measures: 0, tcePerYear: 0,
-                co2TonnesPerYear: 0, yuanPerYear: 0, investmentYuan: 0, limitViolations: 0, outdatedEquipment: 0,
-                ruleErrors: 0,
-                errors: r.problems.map { "\($0.location.isEmpty ? "" : $0.location + " ")\($0.path.isEmpty ? "" : $0.path + ": ")\($0.reason)" }
-                    .joined(separator: "; ")))
-            return
+            return PlantRow(r)
         }
         diagnosed += 1
         var plantSums = Sums()
@@ -126,11 +140,9 @@ public struct Portfolio {
         let broken = r.limitViolations
         if !broken.isEmpty { sectors[sector]!.breakingLimit += 1 }
         for v in broken { violations.append((sector, r.plantID, r.plantName, v)) }
-        var outdatedItems = 0
         for o in r.outdated {
             outdated[o.type, default: (0, 0)].count += o.count
             outdated[o.type]!.plants += 1
-            outdatedItems += o.count
         }
         // One value per plant and indicator: the plant's worst subject.
         var worstOfPlant: [String: Ranked] = [:]
@@ -145,36 +157,34 @@ public struct Portfolio {
             let groupKey = sector + "\u{1F}" + key
             ranks[groupKey, default: (sector, ranked.indicator.rule, ranked.indicator.indicatorEn, RankGroup())].group.add(ranked)
         }
-        plants.append(PlantRow(
-            plantID: r.plantID, plantName: r.plantName, sector: r.sector, file: r.file, status: "ok",
-            measures: plantSums.measures, tcePerYear: plantSums.tce, co2TonnesPerYear: plantSums.co2,
-            yuanPerYear: plantSums.yuan, investmentYuan: plantSums.investment, limitViolations: broken.count,
-            outdatedEquipment: outdatedItems, ruleErrors: r.ruleErrors, errors: ""))
+        return PlantRow(r)
     }
 
     // MARK: - The document
 
-    /// The `ediag/portfolio@1` document.
-    public var document: JSONValue {
-        guard case .object(let pairs) = head else { return head }
-        return .object(pairs + [("plant_list", .array(plants.map(Self.plantJSON)))])
-    }
-
-    /// The document's bytes, written piece by piece so that the plant list is never one big string
-    /// (the same bytes as `document.serialized() + "\n"`).
-    func write(to file: any PendingFile) throws(BatchOutputError) {
+    /// Writes the `ediag/portfolio@1` document: the summary, then the plant list, one entry at a
+    /// time, so that it is never one big string. The bytes are those of the whole document
+    /// serialized at once (`JSONValue.serialized()`) and a final line break.
+    /// - Parameters:
+    ///   - file: where the bytes go.
+    ///   - rows: calls its argument with each plant's row, in input order.
+    func write(to file: any PendingFile,
+               rows: ((PlantRow) throws(BatchOutputError) -> Void) throws(BatchOutputError) -> Void) throws(BatchOutputError) {
         var text = head.serialized()
         text.removeLast(2)  // "\n}"
-        text += ",\n  \"plant_list\": " + (plants.isEmpty ? "[]" : "[")
+        text += ",\n  \"plant_list\": " + (total == 0 ? "[]" : "[")
         try file.append(Data(text.utf8))
-        for (i, row) in plants.enumerated() {
-            let item = (i == 0 ? "\n    " : ",\n    ") + Self.plantJSON(row).serialized().replacingOccurrences(of: "\n", with: "\n    ")
+        var first = true
+        try rows { row throws(BatchOutputError) in
+            let item = (first ? "\n    " : ",\n    ") + Self.plantJSON(row).serialized().replacingOccurrences(of: "\n", with: "\n    ")
+            first = false
             try file.append(Data(item.utf8))
         }
-        try file.append(Data(((plants.isEmpty ? "" : "\n  ]") + "\n}\n").utf8))
+        try file.append(Data(((total == 0 ? "" : "\n  ]") + "\n}\n").utf8))
     }
 
-    static func plantJSON(_ p: PlantRow) -> JSONValue {
+    /// A plant's entry in `plant_list`.
+    public     static func plantJSON(_ p: PlantRow) -> JSONValue {
         func int(_ n: Int) -> JSONValue { .number(Double(n)) }
         return .object([
             ("plant_id", .string(p.plantID)), ("plant_name", .string(p.plantName)), ("sector", .string(p.sector)),
@@ -185,8 +195,8 @@ public struct Portfolio {
         ])
     }
 
-    /// Everything but the plant list.
-    var head: JSONValue {
+    /// The document without its last key, `plant_list`.
+    public var head: JSONValue {
         .object([
             ("schema", .string(Self.schemaVersion)),
             ("run", .object([

@@ -38,38 +38,52 @@ struct PortfolioWriter {
 
     func write(_ inputs: [BatchInput]) throws(BatchOutputError) {
         var portfolio = Portfolio(run: run)
+        // Pass 1: the sums, and the two CSV files row by row.
         try writeStreamed(layout.folder + "/recommendations.csv") { recommendations throws(BatchOutputError) in
             try recommendations.append(CSVTable.byteOrderMark + Data(CSVTable.header(Self.recommendationColumns).utf8))
-            for input in inputs {
-                guard let record = PlantRecord.read(path: layout.record(input)) else {
-                    throw BatchOutputError(path: layout.record(input), reason: "the plant's record is missing or unreadable")
+            try writeStreamed(layout.folder + "/plants.csv") { plants throws(BatchOutputError) in
+                try plants.append(CSVTable.byteOrderMark + Data(CSVTable.header(Self.plantColumns).utf8))
+                for input in inputs {
+                    let record = try read(input)
+                    let row = portfolio.add(record)
+                    try plants.append(Data(Self.plantLine(row).utf8))
+                    let lines = record.measures.map { Self.recommendationLine($0, of: record) }.joined()
+                    if !lines.isEmpty { try recommendations.append(Data(lines.utf8)) }
                 }
-                portfolio.add(record)
-                var lines = ""
-                for m in record.measures {
-                    lines += CSVTable.line([
-                        .text(record.plantID), .text(record.plantName), .text(record.sector), .text(record.file),
-                        .number(Double(m.priority)), .text(m.rule), .text(m.titleZh), .text(m.titleEn), .text(m.subject),
-                        .text(m.category), .number(m.tcePerYear), .number(m.co2TonnesPerYear), .number(m.yuanPerYear),
-                        .number(m.investmentYuan), .number(m.simplePaybackYears), .text(m.confidence),
-                    ])
-                }
-                if !lines.isEmpty { try recommendations.append(Data(lines.utf8)) }
             }
         }
-        try writeStreamed(layout.folder + "/plants.csv") { file throws(BatchOutputError) in
-            try file.append(CSVTable.byteOrderMark + Data(CSVTable.header(Self.plantColumns).utf8))
-            for p in portfolio.plants {
-                try file.append(Data(CSVTable.line([
-                    .text(p.plantID), .text(p.plantName), .text(p.sector), .text(p.file), .text(p.status),
-                    .number(Double(p.measures)), .number(p.tcePerYear), .number(p.co2TonnesPerYear), .number(p.yuanPerYear),
-                    .number(p.investmentYuan), .number(Double(p.limitViolations)), .number(Double(p.outdatedEquipment)),
-                    .number(Double(p.ruleErrors)), .text(p.errors),
-                ]).utf8))
+        // Pass 2: the summary, then the plant list read again record by record.
+        try writeStreamed(layout.folder + "/portfolio.json") { file throws(BatchOutputError) in
+            try portfolio.write(to: file) { emit throws(BatchOutputError) in
+                for input in inputs { try emit(Portfolio.PlantRow(try read(input))) }
             }
         }
-        try writeStreamed(layout.folder + "/portfolio.json") { file throws(BatchOutputError) in try portfolio.write(to: file) }
         try options.store.write(PortfolioMarkdown.render(portfolio, language: options.language),
                                 to: layout.folder + "/portfolio.md")
+    }
+
+    private func read(_ input: BatchInput) throws(BatchOutputError) -> PlantRecord {
+        guard let record = PlantRecord.read(path: layout.record(input)) else {
+            throw BatchOutputError(path: layout.record(input), reason: "the plant's record is missing or unreadable")
+        }
+        return record
+    }
+
+    static func plantLine(_ p: Portfolio.PlantRow) -> String {
+        CSVTable.line([
+            .text(p.plantID), .text(p.plantName), .text(p.sector), .text(p.file), .text(p.status),
+            .number(Double(p.measures)), .number(p.tcePerYear), .number(p.co2TonnesPerYear), .number(p.yuanPerYear),
+            .number(p.investmentYuan), .number(Double(p.limitViolations)), .number(Double(p.outdatedEquipment)),
+            .number(Double(p.ruleErrors)), .text(p.errors),
+        ])
+    }
+
+    static func recommendationLine(_ m: PlantRecord.Measure, of record: PlantRecord) -> String {
+        CSVTable.line([
+            .text(record.plantID), .text(record.plantName), .text(record.sector), .text(record.file),
+            .number(Double(m.priority)), .text(m.rule), .text(m.titleZh), .text(m.titleEn), .text(m.subject),
+            .text(m.category), .number(m.tcePerYear), .number(m.co2TonnesPerYear), .number(m.yuanPerYear),
+            .number(m.investmentYuan), .number(m.simplePaybackYears), .text(m.confidence),
+        ])
     }
 }
