@@ -41,6 +41,9 @@ struct Batch: ParsableCommand {
     @Flag(name: .customLong("no-sync"), help: "Do not flush each file to disk before renaming it: faster; a crash still leaves no half-written file, a power loss may.")
     var noSync = false
 
+    @Flag(help: "Print the time spent in each phase (summed over workers) at the end.")
+    var timings = false
+
     @OptionGroup var rules: RuleSourceOptions
 
     func validate() throws {
@@ -75,6 +78,18 @@ struct Batch: ParsableCommand {
         Console.error(String(format: "%d plants: %d diagnosed, %d failed, %d with rule errors; %d reused from an earlier run; %.1f s → %@",
                              report.total, report.diagnosed, report.failed, report.withRuleErrors, report.reused,
                              report.wallSeconds, out))
+        if timings {
+            let t = report.timings
+            let fresh = max(1, report.total - report.reused)
+            for (phase, seconds) in [("parse+validate", t.parseValidate), ("Lua evaluation", t.evaluation),
+                                     ("economics+prioritization", t.economicsPrioritization),
+                                     ("serialization", t.serialization), ("writing", t.writing)] {
+                Console.error(phase.padding(toLength: 26, withPad: " ", startingAt: 0)
+                              + String(format: "%9.3f s %9.1f µs/plant", seconds, seconds / Double(fresh) * 1e6))
+            }
+            Console.error("wall".padding(toLength: 26, withPad: " ", startingAt: 0)
+                          + String(format: "%9.3f s %9.1f plants/s", report.wallSeconds, Double(report.total) / max(report.wallSeconds, 1e-9)))
+        }
         if !report.succeeded || !packErrors.isEmpty { throw ExitCode(1) }
     }
 }
