@@ -50,23 +50,14 @@ final class PlantWorker {
             timings.parseValidate += seconds(since: start, clock)
             return (earlier.status == .failed ? .failed : (earlier.ruleErrors > 0 ? .ruleErrors : .diagnosed), true)
         }
-        let profile: PlantProfile
-        do {
-            let document = try SourceDocument.parse(bytes, file: input.file)
-            profile = try ProfileDecoder.decode(document, source: input.file)
-        } catch let error as DocumentError {
-            timings.parseValidate += seconds(since: start, clock)
-            return (try fail(input, key: key, problems: [Self.problem(error.location, path: "", error.message)]), false)
-        } catch let error as ProfileError {
-            timings.parseValidate += seconds(since: start, clock)
-            return (try fail(input, key: key, problems: error.issues.map { Self.problem($0.location, path: $0.path, $0.message) }), false)
-        } catch {
-            timings.parseValidate += seconds(since: start, clock)
-            return (try fail(input, key: key, problems: [.init(location: "", path: "", reason: "\(error)")]), false)
-        }
-        var withHash = profile
-        withHash.inputHash = key.inputHash
+        let parsed = Self.profile(bytes, file: input.file)
         timings.parseValidate += seconds(since: start, clock)
+        var withHash: PlantProfile
+        switch parsed {
+        case .success(let profile): withHash = profile
+        case .failure(let problems): return (try fail(input, key: key, problems: problems.list), false)
+        }
+        withHash.inputHash = key.inputHash
 
         start = clock.now
         let diagnosis = runtime.diagnose(withHash)
@@ -102,6 +93,20 @@ final class PlantWorker {
         try options.store.write(recordBytes, to: layout.record(input))
         timings.writing += seconds(since: start, clock)
         return (record.problems.isEmpty ? .diagnosed : .ruleErrors, false)
+    }
+
+    /// Why a profile cannot be diagnosed.
+    struct Problems: Error { var list: [PlantRecord.Problem] }
+
+    /// Parses and validates a profile's bytes.
+    static func profile(_ bytes: Data, file: String) -> Result<PlantProfile, Problems> {
+        let document: SourceValue
+        do { document = try SourceDocument.parse(bytes, file: file) } catch {
+            return .failure(Problems(list: [problem(error.location, path: "", error.message)]))
+        }
+        do { return .success(try ProfileDecoder.decode(document, source: file)) } catch {
+            return .failure(Problems(list: error.issues.map { problem($0.location, path: $0.path, $0.message) }))
+        }
     }
 
     /// The files a complete plant has besides its record.
