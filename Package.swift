@@ -25,11 +25,13 @@ let package = Package(
     products: [
         .executable(name: "ediag", targets: ["ediag"]),
         .library(name: "EdiagEngine", targets: ["EdiagEngine"]),
+        .library(name: "EdiagBatch", targets: ["EdiagBatch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // Debian's liblua5.4-dev, found with pkg-config.
@@ -74,10 +76,18 @@ let package = Package(
             dependencies: ["EdiagModel", "EdiagEngine", "EdiagReport"],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "EdiagBatch",
+            dependencies: [
+                "EdiagModel", "EdiagEngine", "EdiagReport",
+                .product(name: "SwiftCSV", package: "SwiftCSV"), .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "ediag",
             dependencies: [
-                "EdiagModel", "EdiagEngine", "EdiagReport", "EdiagBench",
+                "EdiagModel", "EdiagEngine", "EdiagReport", "EdiagBench", "EdiagBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -100,6 +110,11 @@ let package = Package(
         .testTarget(
             name: "EdiagBenchTests",
             dependencies: ["EdiagBench", "EdiagModel", "EdiagEngine"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EdiagBatchTests",
+            dependencies: ["EdiagBatch", "EdiagEngine", "EdiagModel", "EdiagReport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -31,7 +31,8 @@ public enum NumberFormat {
 
     /// Fixed decimals with thousands separators for terminals and reports, e.g. `12,345.6`.
     public static func grouped(_ value: Double, decimals: Int) -> String {
-        guard value.isFinite else { return plain(value) }
+        // Beyond 10^15 digits are not exact in a Double anyway (and would overflow Int64): write it plainly.
+        guard value.isFinite, abs(value) < 1e15 else { return plain(value) }
         let r = rounded(value, decimals: decimals)
         let negative = r < 0
         let magnitude = abs(r)

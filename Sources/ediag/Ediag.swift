@@ -18,7 +18,7 @@ struct Ediag: ParsableCommand {
             """,
         version: EdiagVersion.current,
         subcommands: [Diagnose.self, Report.self, Validate.self, Rules.self, Schema.self, TestCommand.self, Lint.self, Explain.self,
-                      New.self, Plugins.self, ConfigCommand.self, Generate.self, Bench.self]
+                      New.self, Plugins.self, ConfigCommand.self, Batch.self, Import.self, Generate.self, Bench.self]
     )
 }
 

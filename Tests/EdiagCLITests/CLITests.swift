@@ -127,3 +127,43 @@ func ediag(_ arguments: [String], in directory: String? = nil, environment: [Str
         #expect(r.out.hasPrefix("# 湘潭某机械制造有限公司 — 设备专项节能诊断报告\n"))
     }
 }
+
+@Suite(.serialized) struct BatchCLITests {
+    /// `ediag batch` exits 1 when a profile fails, writes the portfolio, and a rerun reuses every plant.
+    @Test func batchExitCodeAndRerun() throws {
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent("ediag-cli-in-\(UUID().uuidString)").path
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("ediag-cli-out-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: root + "/examples/plants/cement-laggard.yaml", toPath: input + "/good.yaml")
+        try "plant: [".write(toFile: input + "/bad.yaml", atomically: true, encoding: .utf8)
+        let first = try ediag(["batch", input, "--out", out, "--jobs", "2", "--lang", "en"])
+        #expect(first.status == 1, "\(first.err)")
+        #expect(first.err.contains("2 plants: 1 diagnosed, 1 failed, 0 with rule errors; 0 reused"))
+        #expect(FileManager.default.fileExists(atPath: out + "/portfolio.json"))
+        #expect(FileManager.default.fileExists(atPath: out + "/errors/bad.json"))
+        let markdown = try String(contentsOfFile: out + "/portfolio.md", encoding: .utf8)
+        #expect(markdown.contains("# Portfolio summary"))
+        #expect(markdown.contains("Plants that break a mandatory limit"))
+        let second = try ediag(["batch", input, "--out", out, "--jobs", "2", "--lang", "en"])
+        #expect(second.err.contains("2 reused from an earlier run"))
+    }
+
+    /// `ediag batch` names an output folder it cannot create and exits 2.
+    @Test func batchUnwritableOutput() throws {
+        let blocker = FileManager.default.temporaryDirectory.appendingPathComponent("ediag-cli-file-\(UUID().uuidString)").path
+        try "x".write(toFile: blocker, atomically: true, encoding: .utf8)
+        let r = try ediag(["batch", "examples/plants/cement-laggard.yaml", "--out", blocker + "/out"])
+        #expect(r.status == 2)
+        #expect(r.err.contains("error: cannot write \(blocker): a file is in the way"))
+    }
+
+    /// `ediag import csv` writes the template plants as profiles that validate.
+    @Test func importTemplates() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("ediag-cli-import-\(UUID().uuidString)").path
+        let r = try ediag(["import", "csv", "examples/import/plants.csv", "--equipment", "examples/import/equipment.csv",
+                           "--process-units", "examples/import/process-units.csv", "--out", out])
+        #expect(r.status == 0, "\(r.err)")
+        let v = try ediag(["validate", out + "/HN-CEM-0101.yaml", out + "/HN-MFG-0201.yaml", out + "/HN-CEM-0102.yaml"])
+        #expect(v.status == 0, "\(v.out)")
+    }
+}

@@ -56,3 +56,14 @@ import Testing
         #expect(abs(Finance.capitalRecoveryFactor(rate: 0, years: 10) - 0.1) < 1e-12)
     }
 }
+
+struct NumberFormatTests {
+    /// Grouped formatting never traps: values beyond 10^15 (absurd input, summed portfolios) fall back to plain text.
+    @Test func groupedHandlesHugeValues() {
+        #expect(NumberFormat.grouped(12_345.678, decimals: 1) == "12,345.7")
+        #expect(NumberFormat.grouped(-1_000_000, decimals: 0) == "-1,000,000")
+        #expect(NumberFormat.grouped(1e30, decimals: 0) == NumberFormat.plain(1e30))
+        #expect(NumberFormat.grouped(-9.3e18, decimals: 2) == NumberFormat.plain(-9.3e18))
+        #expect(NumberFormat.grouped(.infinity, decimals: 0) == "Infinity")
+    }
+}

@@ -361,6 +361,7 @@ public final class RuleRuntime {
 
     // MARK: - Diagnosis
 
+
     /// Runs every enabled rule on the profile and returns the prioritized diagnosis.
     public func diagnose(_ profile: PlantProfile) -> Diagnosis { diagnose(profile, only: nil) }
 

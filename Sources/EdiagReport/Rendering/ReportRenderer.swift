@@ -6,6 +6,9 @@ import Foundation
 public enum ReportFormat: String, Sendable, CaseIterable {
     case markdown, html, csv
 
+    /// The extension of a report file in this format (`md`, `html`, `csv`).
+    public var fileExtension: String { templateInfix }
+
     /// The infix of the template files, e.g. `plant.md.mustache`.
     var templateInfix: String {
         switch self {
