@@ -41,7 +41,7 @@ struct Batch: ParsableCommand {
     @Option(help: "Rank measures by payback, npv, tce or cce (default: output.ranking, payback).")
     var rank: RankingKey?
 
-    @Option(name: .customLong("format"), help: "Report formats besides JSON, for each plant and the portfolio: md, html, csv (repeatable; default md).")
+    @Option(name: .customLong("format"), help: "Report formats besides JSON, for each plant and the portfolio: md, html, csv, or json for JSON only (repeatable; default md).")
     var formats: [String] = []
 
     @Flag(name: .customLong("no-sync"), help: "Do not flush each file to disk before renaming it: faster; a crash still leaves no half-written file, a power loss may.")
@@ -63,9 +63,10 @@ struct Batch: ParsableCommand {
 
     private func reportFormats() throws -> [ReportFormat] {
         var out: [ReportFormat] = []
+        if formats == ["json"] { return [] }
         for text in formats.isEmpty ? ["md"] : formats {
             guard let f = ReportFormat.allCases.first(where: { $0.fileExtension == text || $0.rawValue == text }) else {
-                throw ValidationError("--format \(text): expected md, html or csv")
+                throw ValidationError("--format \(text): expected md, html or csv (or json alone)")
             }
             if !out.contains(f) { out.append(f) }
         }

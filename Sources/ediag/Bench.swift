@@ -52,6 +52,8 @@ struct Bench: ParsableCommand {
     @Option(help: "Cold-process runs of `ediag diagnose` for the start-up time (0 to skip).") var startupRuns = 11
     @Flag(help: "Print JSON instead of a table.") var json = false
     @Option(help: "Keep the generated plants and the baseline's input in this folder (for profiling).") var keep: String?
+    @Option(help: "Also run `ediag batch` (JSON only, no fsync) over this many generated plants with --jobs 1 and --jobs 2: throughput, scaling and peak memory (0 to skip).") var batchPlants = 0
+    @Option(help: "With --batch-plants: also run a batch of this many plants to compare peak memory (0 to skip).") var memoryPlants = 0
     @OptionGroup var rules: RuleSourceOptions
 
     func run() throws {
@@ -71,6 +73,38 @@ struct Bench: ParsableCommand {
             print(BenchReportText.table(report, startupSeconds: startup, fallbacks: fallbacks), terminator: "")
         }
         if let error = report.baselineError { Console.error("baseline: \(error)") }
+        if batchPlants > 0 {
+            let templates = try BenchTemplates.resolve([])
+            let dir = scratch + "/batch-plants"
+            _ = try Workload.generate(count: batchPlants, seed: seed &+ 1, templates: templates, directory: dir)
+            var lines = ["", "ediag batch over \(batchPlants) generated plants (JSON only, --no-sync; wall time, child peak memory)"]
+            var rates: [Int: Double] = [:]
+            for jobs in [1, 2] {
+                let r = try batchRun(dir, out: scratch + "/batch-out-\(jobs)", jobs: jobs)
+                rates[jobs] = Double(batchPlants) / r.seconds
+                lines.append(String(format: "  --jobs %d   %8.2f s   %8.1f plants/s   peak %6.1f MiB", jobs, r.seconds,
+                                    Double(batchPlants) / r.seconds, Double(r.peakBytes) / 1_048_576))
+            }
+            lines.append(String(format: "  scaling --jobs 2 / --jobs 1: %.2f×", rates[2]! / rates[1]!))
+            if memoryPlants > 0 {
+                let bigDir = scratch + "/memory-plants"
+                _ = try Workload.generate(count: memoryPlants, seed: seed &+ 2, templates: templates, directory: bigDir)
+                let r = try batchRun(bigDir, out: scratch + "/memory-out", jobs: 2)
+                lines.append(String(format: "  %d plants, --jobs 2: %.2f s, %.1f plants/s, peak %.1f MiB", memoryPlants, r.seconds,
+                                    Double(memoryPlants) / r.seconds, Double(r.peakBytes) / 1_048_576))
+            }
+            print(lines.joined(separator: "\n"))
+        }
+    }
+
+    /// Runs `ediag batch` in a child process; wall seconds and the child's peak resident memory.
+    private func batchRun(_ input: String, out: String, jobs: Int) throws -> (seconds: Double, peakBytes: Int) {
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let arguments = ["batch", input, "--out", out, "--jobs", String(jobs), "--no-sync", "--format", "json"]
+            + rules.ruleDirectories.flatMap { ["--rules", $0] }
+        let m = try ChildProcess.measure(executable, arguments)
+        guard m.status == 0 else { throw ValidationError("ediag batch exited with \(m.status) on generated plants") }
+        return (m.seconds, m.peakResidentBytes)
     }
 
     /// Median wall time of a cold `ediag diagnose PLANT --format json` (all packs loaded).

@@ -59,10 +59,19 @@ extension RuleRuntime {
     /// The line of the first occurrence of `needle` at or after line `after` (Lua tables keep no
     /// positions, so an example is found by its quoted name).
     static func line(of needle: String, in text: String, after: Int) -> Int? {
+        // On UTF-8 bytes: rule files are mostly Chinese text, and scanning them grapheme by grapheme
+        // at every load cost more than compiling the rules.
+        let bytes = Array(text.utf8), pattern = Array(needle.utf8)
+        guard !pattern.isEmpty, bytes.count >= pattern.count else { return nil }
         var line = 1
-        for row in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line >= after, row.contains(needle) { return line }
-            line += 1
+        var i = 0
+        while i + pattern.count <= bytes.count {
+            if bytes[i] == UInt8(ascii: "\n") {
+                line += 1
+            } else if line >= after, bytes[i] == pattern[0], Array(bytes[i..<(i + pattern.count)]) == pattern {
+                return line
+            }
+            i += 1
         }
         return nil
     }

@@ -116,38 +116,47 @@ public struct SHA256: Sendable {
 
     /// Compresses one 64-byte block into the state.
     private mutating func compress(block: UnsafeRawBufferPointer) {
-        // The message schedule lives on the stack: no allocation per block.
+        var h0 = state[0], h1 = state[1], h2 = state[2], h3 = state[3]
+        var h4 = state[4], h5 = state[5], h6 = state[6], h7 = state[7]
+        Self.compress(block.baseAddress!, &h0, &h1, &h2, &h3, &h4, &h5, &h6, &h7)
+        state[0] = h0; state[1] = h1; state[2] = h2; state[3] = h3
+        state[4] = h4; state[5] = h5; state[6] = h6; state[7] = h7
+    }
+
+    // Plain locals and a stack schedule: no array or closure in the loop of 64 rounds.
+    private static func compress(_ block: UnsafeRawPointer, _ h0: inout UInt32, _ h1: inout UInt32, _ h2: inout UInt32,
+                                 _ h3: inout UInt32, _ h4: inout UInt32, _ h5: inout UInt32, _ h6: inout UInt32,
+                                 _ h7: inout UInt32) {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             for i in 0..<16 {
-                w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16
-                    | UInt32(block[4 * i + 2]) << 8 | UInt32(block[4 * i + 3])
+                w[i] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))
             }
             for i in 16..<64 {
-                let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-                let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
+                let a = w[i - 15], b = w[i - 2]
+                let s0 = sha256RotateRight(a, 7) ^ sha256RotateRight(a, 18) ^ (a >> 3)
+                let s1 = sha256RotateRight(b, 17) ^ sha256RotateRight(b, 19) ^ (b >> 10)
                 w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
             }
-            var a = state[0], b = state[1], c = state[2], d = state[3]
-            var e = state[4], f = state[5], g = state[6], h = state[7]
-            Self.roundConstants.withUnsafeBufferPointer { k in
+            var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
+            roundConstants.withUnsafeBufferPointer { k in
                 for i in 0..<64 {
-                    let sum1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+                    let sum1 = sha256RotateRight(e, 6) ^ sha256RotateRight(e, 11) ^ sha256RotateRight(e, 25)
                     let choice = (e & f) ^ (~e & g)
                     let t1 = h &+ sum1 &+ choice &+ k[i] &+ w[i]
-                    let sum0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+                    let sum0 = sha256RotateRight(a, 2) ^ sha256RotateRight(a, 13) ^ sha256RotateRight(a, 22)
                     let majority = (a & b) ^ (a & c) ^ (b & c)
                     let t2 = sum0 &+ majority
                     h = g; g = f; f = e; e = d &+ t1
                     d = c; c = b; b = a; a = t1 &+ t2
                 }
             }
-            state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
-            state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
+            h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d
+            h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
         }
     }
+}
 
-    @inline(__always)
-    private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 {
-        (x >> n) | (x << (32 - n))
-    }
+@inline(__always)
+private func sha256RotateRight(_ x: UInt32, _ n: UInt32) -> UInt32 {
+    (x >> n) | (x << (32 - n))
 }
