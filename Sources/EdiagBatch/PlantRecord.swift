@@ -113,10 +113,22 @@ public struct PlantRecord: Sendable, Equatable, Codable {
     public var outdated: [Outdated]
     /// Profile errors (status failed) or rule errors (status ok).
     public var problems: [Problem]
+    /// What the plain sum of this plant's measures counts twice (measures sharing one energy flow,
+    /// `docs/economics.md`); the plant's totals are the sum less this.
+    public var overlap: Overlap
+
+    /// Savings counted twice by the plain sum of a plant's measures.
+    public struct Overlap: Sendable, Equatable, Codable {
+        public var tcePerYear = 0.0, co2TonnesPerYear = 0.0, yuanPerYear = 0.0
+
+        enum CodingKeys: String, CodingKey {
+            case tcePerYear = "tce_per_year", co2TonnesPerYear = "co2_tonnes_per_year", yuanPerYear = "yuan_per_year"
+        }
+    }
 
     enum CodingKeys: String, CodingKey {
         case key, file, name, status, plantID = "plant_id", plantName = "plant_name", sector
-        case findingsByCategory = "findings_by_category", measures, indicators, outdated, problems
+        case findingsByCategory = "findings_by_category", measures, indicators, outdated, problems, overlap
     }
 
     /// The number of rules that failed on a diagnosed plant.
@@ -137,6 +149,8 @@ public struct PlantRecord: Sendable, Equatable, Codable {
         var byCategory: [String: Int] = [:]
         for f in d.findings { byCategory[f.category.rawValue, default: 0] += 1 }
         findingsByCategory = byCategory
+        overlap = Overlap(tcePerYear: d.totals.overlap.tcePerYear, co2TonnesPerYear: d.totals.overlap.co2TonnesPerYear,
+                          yuanPerYear: d.totals.overlap.yuanPerYear)
         measures = d.findings.compactMap { f in
             f.economics.map { e in
                 Measure(priority: f.priority, rule: f.ruleID, subject: f.subject, category: f.category.rawValue,
@@ -172,6 +186,7 @@ public struct PlantRecord: Sendable, Equatable, Codable {
         measures = []
         indicators = []
         outdated = []
+        overlap = Overlap()
         self.problems = problems
     }
 

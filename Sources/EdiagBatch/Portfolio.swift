@@ -16,6 +16,14 @@ public struct Portfolio {
         var measures = 0
         var tce = 0.0, co2 = 0.0, yuan = 0.0, investment = 0.0
 
+        mutating func merge(_ other: Sums) {
+            measures += other.measures
+            tce += other.tce
+            co2 += other.co2
+            yuan += other.yuan
+            investment += other.investment
+        }
+
         mutating func add(_ m: PlantRecord.Measure) {
             measures += 1
             tce += m.tcePerYear
@@ -71,9 +79,10 @@ public struct Portfolio {
             file = r.file
             status = r.status.rawValue
             measures = r.measures.count
-            tcePerYear = r.measures.reduce(0) { $0 + $1.tcePerYear }
-            co2TonnesPerYear = r.measures.reduce(0) { $0 + $1.co2TonnesPerYear }
-            yuanPerYear = r.measures.reduce(0) { $0 + ($1.yuanPerYear ?? 0) }
+            // Net of the savings that measures sharing one energy flow would count twice.
+            tcePerYear = r.measures.reduce(0) { $0 + $1.tcePerYear } - r.overlap.tcePerYear
+            co2TonnesPerYear = r.measures.reduce(0) { $0 + $1.co2TonnesPerYear } - r.overlap.co2TonnesPerYear
+            yuanPerYear = r.measures.reduce(0) { $0 + ($1.yuanPerYear ?? 0) } - r.overlap.yuanPerYear
             investmentYuan = r.measures.reduce(0) { $0 + $1.investmentYuan }
             limitViolations = r.limitViolations.count
             outdatedEquipment = r.outdated.reduce(0) { $0 + $1.count }
@@ -87,6 +96,8 @@ public struct Portfolio {
     let run: RunRecord
     var total = 0, diagnosed = 0, failed = 0
     var totals = Sums()
+    /// Savings not counted in `totals` because measures of one plant share them.
+    var overlapTce = 0.0
     var sectors: [String: SectorRow] = [:]
     var categories: [String: CategoryRow] = [:]
     var measures: [String: MeasureRow] = [:]
@@ -126,16 +137,17 @@ public struct Portfolio {
         var rulesSeen = Set<String>()
         for m in r.measures {
             plantSums.add(m)
-            sectors[sector]!.sums.add(m)
             categories[m.category, default: CategoryRow()].sums.add(m)
             measures[m.rule, default: MeasureRow(titleZh: m.titleZh, titleEn: m.titleEn)].sums.add(m)
             if rulesSeen.insert(m.rule).inserted { measures[m.rule]!.plants += 1 }
         }
-        totals.measures += plantSums.measures
-        totals.tce += plantSums.tce
-        totals.co2 += plantSums.co2
-        totals.yuan += plantSums.yuan
-        totals.investment += plantSums.investment
+        // Plant and sector totals are net of overlaps; by category and by measure each measure counts alone.
+        plantSums.tce -= r.overlap.tcePerYear
+        plantSums.co2 -= r.overlap.co2TonnesPerYear
+        plantSums.yuan -= r.overlap.yuanPerYear
+        overlapTce += r.overlap.tcePerYear
+        sectors[sector]!.sums.merge(plantSums)
+        totals.merge(plantSums)
         for (category, count) in r.findingsByCategory { categories[category, default: CategoryRow()].findings += count }
         let broken = r.limitViolations
         if !broken.isEmpty { sectors[sector]!.breakingLimit += 1 }
@@ -207,7 +219,7 @@ public struct Portfolio {
                 ("configuration_hash", .string(run.configurationHash)),
             ] + (run.notes.isEmpty ? [] : [("notes", .array(run.notes.map { .string($0) }))]))),
             ("plants", .object([("total", int(total)), ("diagnosed", int(diagnosed)), ("failed", int(failed))])),
-            ("totals", .object(totals.pairs)),
+            ("totals", .object(totals.pairs + [("overlap_tce_per_year", .number(overlapTce))])),
             ("by_sector", .array(sectors.keys.sorted(by: Self.byteOrder).map { key in
                 let s = sectors[key]!
                 return .object([("sector", .string(key)), ("plants", int(s.plants)), ("failed", int(s.failed))]
