@@ -19,42 +19,51 @@ public enum NumberFormat {
     /// Rounds half away from zero to `decimals` places (negative `decimals` rounds to tens, hundreds…).
     public static func rounded(_ value: Double, decimals: Int) -> Double {
         guard value.isFinite else { return value }
+        // Doubles span 10^±324: a larger request changes nothing, and the bound keeps the loop short.
+        let decimals = min(max(decimals, -400), 400)
         var factor = 1.0
         for _ in 0..<abs(decimals) { factor *= 10 }
         if decimals >= 0 {
-            let r = (value * factor).rounded(.toNearestOrAwayFromZero) / factor
+            // More decimals than the value holds: nothing to round.
+            let scaled = value * factor
+            guard scaled.isFinite else { return value }
+            let r = scaled.rounded(.toNearestOrAwayFromZero) / factor
             return r == 0 ? 0 : r
         }
+        guard factor.isFinite else { return 0 }
         let r = (value / factor).rounded(.toNearestOrAwayFromZero) * factor
         return r == 0 ? 0 : r
     }
 
     /// Fixed decimals with thousands separators for terminals and reports, e.g. `12,345.6`.
     public static func grouped(_ value: Double, decimals: Int) -> String {
+        // At most 9 decimals (more is noise in a Double, and would overflow the fraction's Int64).
+        let decimals = min(max(decimals, 0), 9)
         // Beyond 10^15 digits are not exact in a Double anyway (and would overflow Int64): write it plainly.
         guard value.isFinite, abs(value) < 1e15 else { return plain(value) }
         let r = rounded(value, decimals: decimals)
-        let negative = r < 0
         let magnitude = abs(r)
         let integerPart = magnitude.rounded(.towardZero)
-        var digits = String(Int64(integerPart))
-        var grouped = ""
-        while digits.count > 3 {
-            grouped = "," + String(digits.suffix(3)) + grouped
-            digits.removeLast(3)
+        // Built on ASCII bytes: this runs for every number in every message and report.
+        let digits = Array(String(Int64(integerPart)).utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(digits.count + digits.count / 3 + decimals + 2)
+        if r < 0 { out.append(UInt8(ascii: "-")) }
+        for (i, digit) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(UInt8(ascii: ",")) }
+            out.append(digit)
         }
-        grouped = digits + grouped
         if decimals > 0 {
             // Digits from the rounded value, so binary drift never shows in the last digit.
             var scaled = 1.0
             for _ in 0..<decimals { scaled *= 10 }
-            let fractionInt = Int64(((magnitude - integerPart) * scaled).rounded(.toNearestOrAwayFromZero))
-            var text = String(fractionInt)
-            while text.count < decimals { text = "0" + text }
-            if text.count > decimals { text = String(repeating: "0", count: decimals) }
-            grouped += "." + text
+            var fraction = Array(String(Int64(((magnitude - integerPart) * scaled).rounded(.toNearestOrAwayFromZero))).utf8)
+            if fraction.count > decimals { fraction = Array(repeating: UInt8(ascii: "0"), count: decimals) }
+            out.append(UInt8(ascii: "."))
+            out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: decimals - fraction.count))
+            out.append(contentsOf: fraction)
         }
-        return (negative && r != 0 ? "-" : "") + grouped
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -115,3 +115,23 @@ private let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathCompon
         #expect(detail.contains("unknown energy carrier 'electrcity'"))
     }
 }
+
+struct MessagePlaceholderTests {
+    /// A placeholder asking for absurd decimals ({x:99999999999}, {x:25}, {x:-9}) neither traps nor hangs the host.
+    @Test func absurdDecimalsAreCapped() throws {
+        let rule = """
+            rule {
+              id = "t.decimals", title = { zh = "测试", en = "test" }, category = "data_quality",
+              references = { { standard = "test" } },
+              evaluate = function(plant, ctx)
+                ctx:finding { message = { zh = "{x:99999999999}|{x:25}|{x:-9}", en = "{x:99999999999}|{x:25}|{x:-9}" },
+                              values = { x = 1234.5 } }
+              end,
+            }
+            """
+        let runtime = try RuleRuntime(packs: [try PackFixture.pack(files: ["r.lua": rule])])
+        #expect(runtime.loadErrors.isEmpty)
+        let d = runtime.diagnose(try PackFixture.profile())
+        #expect(PluginFixture.messages(d, rule: "t.decimals") == ["1,234.500000000|1,234.500000000|1,235"])
+    }
+}

@@ -65,5 +65,11 @@ struct NumberFormatTests {
         #expect(NumberFormat.grouped(1e30, decimals: 0) == NumberFormat.plain(1e30))
         #expect(NumberFormat.grouped(-9.3e18, decimals: 2) == NumberFormat.plain(-9.3e18))
         #expect(NumberFormat.grouped(.infinity, decimals: 0) == "Infinity")
+        #expect(NumberFormat.grouped(0.5, decimals: 40) == "0.500000000", "decimals are capped at 9 (no Int64 overflow)")
+        #expect(NumberFormat.grouped(1234.5, decimals: -3) == "1,235", "negative decimals mean none")
+        #expect(NumberFormat.grouped(999.96, decimals: 1) == "1,000.0")
+        #expect(NumberFormat.grouped(-0.04, decimals: 1) == "0.0")
+        #expect(NumberFormat.grouped(12.05, decimals: 3) == "12.050")
+        #expect(NumberFormat.rounded(1.5, decimals: Int.max) == 1.5, "huge decimal counts return at once")
     }
 }
