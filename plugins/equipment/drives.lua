@@ -78,7 +78,7 @@ rule {
                   source = "derived from the mine-fan case: 2.0 M yuan / 1200 kW (M); second case 1.2 M yuan / 400 kW = 3000 yuan/kW" },
     handover_power = { default = 200, unit = "kW", min = 55, max = 10000,
                        doc = "Fans and pumps of this power or more serving nonferrous or power units are assessed by the sector "
-                         .. "rules; keep equal to their min_power" },
+                         .. "rules; keep equal to their min_power (a scope setting of the packs, not from a cited source)" },
     default_load = { default = 0.75, unit = "1", min = 0.3, max = 1,
                      doc = "Load as a share of rated power when the profile gives none — orientation figure, not from a cited source (low confidence)" },
     default_hours = { default = 6000, unit = "h/a", min = 500, max = 8760,

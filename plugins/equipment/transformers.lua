@@ -205,7 +205,8 @@ rule {
     default_load = { default = 0.5, unit = "1", min = 0.1, max = 1,
                      doc = "Load factor β when the profile gives none — orientation figure, not from a cited source (low confidence)" },
     default_hours = { default = 8760, unit = "h/a", min = 1000, max = 8760,
-                      doc = "Energised hours when the profile gives none: a distribution transformer is normally energised all year (assumption)" },
+                      doc = "Energised hours when the profile gives none: a distribution transformer is normally energised all year",
+                      source = "calendar year: 365 d × 24 h = 8,760 h (no-load losses accrue whenever the transformer is energised)" },
   },
   evaluate = function(plant, ctx, params)
     for _, t in ipairs(transformers_or_none(plant, ctx)) do

@@ -164,7 +164,7 @@ rule {
     .. "share ÷ 3600; investment = unit cost per stage (yuan per t/d) × stages added × capacity (t/d)",
   references = { ORIENTATION, GB2589 },
   parameters = {
-    target_stages = { default = 6, unit = "1", min = 5, max = 6, doc = "Cyclone stages after the upgrade (design choice)" },
+    target_stages = { default = 6, unit = "1", min = 5, max = 6, doc = "Cyclone stages after the upgrade (the design choice of the upgrade, not from a cited source)" },
     heat_saving_per_stage = { default = 70, unit = "kJ/kg", min = 30, max = 120,
                               doc = "Clinker heat saved per added cyclone stage — orientation figure, not from a cited "
                                 .. "source (low confidence)" },

@@ -65,7 +65,7 @@ rule {
   },
   parameters = {
     min_power = { default = 200, unit = "kW", min = 55, max = 10000,
-                  doc = "Smallest fan or pump motor this rule looks at (smaller drives are left to the equipment rules)" },
+                  doc = "Smallest fan or pump motor this rule looks at (smaller drives are left to the equipment rules; a scope setting, not from a cited source)" },
     saving_share = { default = 0.28, unit = "1", min = 0.2, max = 0.5,
                      doc = "Share of fan or pump input power saved by the drive",
                      source = "mine-fan case, 3 × 400 kW, −28 % (mining-fan.com, M); range 20–50 % (hysjfh.com, M)" },
