@@ -73,6 +73,7 @@ let package = Package(
         .testTarget(
             name: "EdiagEngineTests",
             dependencies: ["EdiagEngine", "EdiagModel", "EdiagReport"],
+            exclude: ["Hostile"],
             swiftSettings: strictSettings
         ),
         .testTarget(

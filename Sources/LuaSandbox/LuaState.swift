@@ -181,18 +181,31 @@ public final class LuaState {
             instructions: Int(sandbox.pointee.instructions_executed),
             peakBytes: Int(sandbox.pointee.peak_bytes))
         if status == LUA_OK { return }
-        let message = errorMessage(at: -1)
+        var message = errorMessage(at: -1)
         pop(1)
-        switch Int(sandbox.pointee.limit_hit) {
+        // Errors raised where the message handler could not run (memory, error in error handling)
+        // get the rule position the allocator or the handler saw.
+        let memoryWhere = withUnsafeBytes(of: &sandbox.pointee.memory_where) { Self.text($0) }
+        let errorWhere = withUnsafeBytes(of: &sandbox.pointee.error_where) { Self.text($0) }
+        let limit = Int(sandbox.pointee.limit_hit)
+        message = Self.positioned(message, at: limit == Int(EDIAG_LIMIT_MEMORY.rawValue) ? memoryWhere : errorWhere)
+        switch limit {
         case Int(EDIAG_LIMIT_INSTRUCTIONS.rawValue): throw .limit(.instructions, message)
         case Int(EDIAG_LIMIT_DEADLINE.rawValue): throw .limit(.deadline, message)
-        case Int(EDIAG_LIMIT_MEMORY.rawValue):
-            let position = withUnsafeBytes(of: &sandbox.pointee.memory_where) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            throw .limit(.memory, position.isEmpty || message.hasPrefix(position) ? message : "\(position): \(message)")
+        case Int(EDIAG_LIMIT_MEMORY.rawValue): throw .limit(.memory, message)
         default: throw .runtime(message)
         }
+    }
+
+    private static func text(_ raw: UnsafeRawBufferPointer) -> String {
+        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+    }
+
+    /// `message` prefixed with `position` ("file:line") unless it already starts with that file.
+    static func positioned(_ message: String, at position: String) -> String {
+        guard let colon = position.lastIndex(of: ":") else { return message }
+        let file = position[...colon]
+        return message.hasPrefix(file) ? message : "\(position): \(message)"
     }
 
     /// The error object at `index` as text, read without running any metamethod.

@@ -36,10 +36,12 @@ typedef struct ediag_sandbox {
     int memory_refused;
     char memory_where[256];     /* script position of the first refused allocation */
     lua_State *state;
+    char error_where[256];      /* rule position of the last error the message handler saw */
     /* instructions and time */
     int64_t instructions_left;
     int64_t instructions_executed;
-    int hook_interval;
+    int hook_interval;          /* instructions, or function calls, between two budget checks */
+    int calls_since_check;
     double deadline;            /* CLOCK_MONOTONIC seconds; 0 = none */
     int limit_hit;              /* ediag_limit_kind */
     /* host */
@@ -62,7 +64,8 @@ lua_State *ediag_open(ediag_sandbox *sandbox);
 void ediag_close(lua_State *L);
 
 /// Calls the function below `nargs` arguments on the stack under `budget`.
-/// Returns the lua_pcall status; on error the error object is on the stack.
+/// Returns the lua_pcall status; on error the error message (a string, positioned at the rule
+/// code that raised it where there is one) is on the stack.
 int ediag_call(lua_State *L, int nargs, int nresults, const ediag_budget *budget);
 
 /// Pushes a C closure that dispatches to the Swift host with `function_id`.

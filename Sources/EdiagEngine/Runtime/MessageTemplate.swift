@@ -20,6 +20,9 @@ enum MessageTemplate {
             }
             let decimals = parts.count > 1 ? Int(parts[1]) : nil
             out += format(value, decimals: decimals)
+            guard out.utf8.count <= LuaTableReader.maxTextBytes else {
+                throw RuleOutputError("the filled message is longer than the \(LuaTableReader.maxTextBytes) bytes a rule may report")
+            }
             rest = rest[rest.index(after: close)...]
         }
         return out + rest

@@ -2,16 +2,31 @@ import EdiagModel
 import LuaSandbox
 
 extension RuleRuntime {
+    /// Findings and outcomes one rule may report on one plant: a runaway loop fails the rule instead
+    /// of filling the host's memory.
+    static let maxReportsPerEvaluation = 1000
+
     /// The argument a ctx method reads: 2 for `ctx:method(x)`, 1 for `ctx.method(x)`.
     private func argument(_ lua: LuaState) -> Int32 { lua.top >= 2 ? 2 : 1 }
 
-    private func noEvaluation(_ what: String) -> HostReturn {
-        .failure("ctx:\(what) may only be called while a rule evaluates a plant")
+    /// The evaluation in progress, or why the rule may not report (none running, or too many reports).
+    private func reportingEvaluation(_ what: String) -> Result<Evaluation, RuleOutputError> {
+        guard let eval = evaluation else {
+            return .failure(RuleOutputError("ctx:\(what) may only be called while a rule evaluates a plant"))
+        }
+        guard eval.findings.count + eval.outcomes.count < Self.maxReportsPerEvaluation else {
+            return .failure(RuleOutputError("ctx:\(what): the rule reported more than \(Self.maxReportsPerEvaluation) findings and outcomes on one plant"))
+        }
+        return .success(eval)
     }
 
     /// `ctx:finding{ subject, severity, category, title, message, values, evidence, references }`.
     func hostFinding(_ lua: LuaState) -> HostReturn {
-        guard let eval = evaluation else { return noEvaluation("finding") }
+        let eval: Evaluation
+        switch reportingEvaluation("finding") {
+        case .success(let e): eval = e
+        case .failure(let error): return .failure(error.message)
+        }
         guard let t = LuaTableReader(lua, at: argument(lua), path: "ctx:finding") else {
             return .failure("ctx:finding expects a table {subject = …, message = {zh = …, en = …}, …}")
         }
@@ -43,7 +58,11 @@ extension RuleRuntime {
 
     /// `ctx:recommend{ subject, measure, savings, investment, lifetime, om_cost, confidence, range, … }`.
     func hostRecommend(_ lua: LuaState) -> HostReturn {
-        guard let eval = evaluation else { return noEvaluation("recommend") }
+        let eval: Evaluation
+        switch reportingEvaluation("recommend") {
+        case .success(let e): eval = e
+        case .failure(let error): return .failure(error.message)
+        }
         guard let t = LuaTableReader(lua, at: argument(lua), path: "ctx:recommend") else {
             return .failure("ctx:recommend expects a table {savings = {electricity = …}, investment = …, lifetime = …}")
         }
@@ -134,7 +153,11 @@ extension RuleRuntime {
     /// `ctx:compliance{ subject, indicator, value, unit, limits, thresholds, upcoming_thresholds, output, evidence }`.
     /// Returns the grade (`grade_1` … `grade_3`, `not_met`) or `undetermined`.
     func hostCompliance(_ lua: LuaState) -> HostReturn {
-        guard let eval = evaluation else { return noEvaluation("compliance") }
+        let eval: Evaluation
+        switch reportingEvaluation("compliance") {
+        case .success(let e): eval = e
+        case .failure(let error): return .failure(error.message)
+        }
         guard let t = LuaTableReader(lua, at: argument(lua), path: "ctx:compliance") else {
             return .failure("ctx:compliance expects a table {value = …, limits = ediag.limits(…)}")
         }
@@ -217,7 +240,9 @@ extension RuleRuntime {
         var values: [Double?] = []
         try t.forEachElement(key) { i throws(RuleOutputError) in
             switch lua.type(at: -1) {
-            case .number: values.append(lua.toNumber(-1))
+            case .number:
+                guard let n = lua.toNumber(-1), n.isFinite else { throw RuleOutputError("ctx:compliance.\(key)[\(i)] must be a finite number") }
+                values.append(n)
             case .boolean, .nil: values.append(nil)
             default: throw RuleOutputError("ctx:compliance.\(key)[\(i)] must be a number or false")
             }
@@ -228,10 +253,19 @@ extension RuleRuntime {
 
     /// `ctx:not_applicable(reason)` or `ctx:not_applicable{subject = …, reason = …}`.
     func hostNotApplicable(_ lua: LuaState) -> HostReturn {
-        guard let eval = evaluation else { return noEvaluation("not_applicable") }
-        if let reason = lua.toString(argument(lua)) {
-            evaluation?.outcomes.append(RuleOutcome(ruleID: eval.rule.id, status: .notApplicable, detail: reason))
-            return .results(0)
+        let eval: Evaluation
+        switch reportingEvaluation("not_applicable") {
+        case .success(let e): eval = e
+        case .failure(let error): return .failure(error.message)
+        }
+        if lua.type(at: argument(lua)) == .string {
+            lua.pushValue(at: argument(lua))
+            defer { lua.pop(1) }
+            do throws(RuleOutputError) {
+                let reason = try LuaTableReader.textOnTop(lua, path: "ctx:not_applicable")
+                evaluation?.outcomes.append(RuleOutcome(ruleID: eval.rule.id, status: .notApplicable, detail: reason))
+                return .results(0)
+            } catch { return .failure(error.message) }
         }
         guard let t = LuaTableReader(lua, at: argument(lua), path: "ctx:not_applicable") else {
             return .failure("ctx:not_applicable expects a reason (text) or {subject = …, reason = …}")
@@ -245,7 +279,11 @@ extension RuleRuntime {
 
     /// `ctx:insufficient_data{subject = …, needs = {"process_units[K1].clinker_energy", …}, message = …}`.
     func hostInsufficientData(_ lua: LuaState) -> HostReturn {
-        guard let eval = evaluation else { return noEvaluation("insufficient_data") }
+        let eval: Evaluation
+        switch reportingEvaluation("insufficient_data") {
+        case .success(let e): eval = e
+        case .failure(let error): return .failure(error.message)
+        }
         if let text = lua.toString(argument(lua)) {
             evaluation?.outcomes.append(RuleOutcome(ruleID: eval.rule.id, status: .insufficientData, detail: text, needs: [text]))
             return .results(0)
@@ -360,7 +398,11 @@ struct LimitRow {
             throw RuleOutputError("\(path) must come from ediag.limits (standard and effective date are missing)")
         }
         func grade(_ key: String) throws(RuleOutputError) -> Double? {
-            try t.with(key) { type throws(RuleOutputError) in type == .number ? lua.toNumber(-1) : nil }
+            try t.with(key) { type throws(RuleOutputError) in
+                guard type == .number, let n = lua.toNumber(-1) else { return nil }
+                guard n.isFinite else { throw RuleOutputError("\(path).\(key) must be a finite number") }
+                return n
+            }
         }
         return LimitRow(standard: standard, effective: effective, replaces: try t.string("replaces"), unit: try t.string("unit") ?? "",
                         better: try t.string("better") ?? "lower", thresholds: [try grade("grade1"), try grade("grade2"), try grade("grade3")],

@@ -192,8 +192,14 @@ public final class RuleRuntime {
 
     static func packError(from error: LuaError, file: String) -> PackError {
         let message = error.description
-        // Lua messages start with "path:line:"; lift that into the location.
-        if let range = message.range(of: file + ":") {
+        // Lua messages start with "path:line:"; lift that into the location. Lua shortens long
+        // paths to "...tail", so the file is found by its tail.
+        let shortened = message.range(of: "...").flatMap { dots -> Range<String.Index>? in
+            let tail = message[dots.upperBound...].prefix { $0 != ":" }
+            guard !tail.isEmpty, file.hasSuffix(tail), let colon = message[dots.upperBound...].firstIndex(of: ":") else { return nil }
+            return dots.lowerBound..<message.index(after: colon)
+        }
+        if let range = message.range(of: file + ":") ?? shortened {
             let rest = message[range.upperBound...]
             let lineText = rest.prefix { $0.isNumber }
             if let line = Int(lineText) {
