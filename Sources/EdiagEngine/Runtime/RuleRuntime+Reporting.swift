@@ -114,6 +114,9 @@ extension RuleRuntime {
             let economics = MeasureValuation.value(
                 measure: measure, savings: savings, investment: investment, lifetime: lifetime, omCost: om,
                 rangeLow: range.0, rangeHigh: range.1, confidence: confidence, profile: eval.profile, settings: options.economics)
+            guard economics.isFinite else {
+                throw RuleOutputError("ctx:recommend: the saving is too large to value (a figure of the economics is not finite)")
+            }
             var values = try readValues(t)
             values["tce"] = .number(economics.tcePerYear)
             values["co2"] = .number(economics.co2TonnesPerYear)
