@@ -207,8 +207,25 @@ static int blame_handler(lua_State *L) {
     return 1;
 }
 
+static int call_with_handler(lua_State *L, int nargs, int nresults) {
+    int function = lua_gettop(L) - nargs;
+    lua_pushcfunction(L, blame_handler);
+    lua_insert(L, function);
+    int status = lua_pcall(L, nargs, nresults, function);
+    lua_remove(L, function);
+    return status;
+}
+
 int ediag_call(lua_State *L, int nargs, int nresults, const ediag_budget *budget) {
     ediag_sandbox *sb = sandbox_of(L);
+    if (sb->call_depth > 0) {
+        /* A host function calling back into Lua: the outer call's budget, hook and memory ceiling
+         * go on counting. Resetting them here would let the rest of the outer call run unlimited. */
+        sb->call_depth++;
+        int status = call_with_handler(L, nargs, nresults);
+        sb->call_depth--;
+        return status;
+    }
     sb->limit_hit = EDIAG_LIMIT_NONE;
     sb->memory_refused = 0;
     sb->memory_where[0] = 0;
@@ -225,11 +242,9 @@ int ediag_call(lua_State *L, int nargs, int nresults, const ediag_budget *budget
     if (budget->instructions > 0 || budget->seconds > 0) {
         lua_sethook(L, budget_hook, LUA_MASKCOUNT | LUA_MASKCALL, sb->hook_interval);
     }
-    int function = lua_gettop(L) - nargs;
-    lua_pushcfunction(L, blame_handler);
-    lua_insert(L, function);
-    int status = lua_pcall(L, nargs, nresults, function);
-    lua_remove(L, function);
+    sb->call_depth = 1;
+    int status = call_with_handler(L, nargs, nresults);
+    sb->call_depth = 0;
     lua_sethook(L, NULL, 0, 0);
     sb->enforcing_memory = 0;
     if (status == LUA_ERRMEM || (status != LUA_OK && sb->memory_refused && sb->limit_hit == EDIAG_LIMIT_NONE)) {

@@ -92,12 +92,22 @@ public struct LuaCallCost: Sendable, Equatable {
 /// state per worker. Swift code here never raises a Lua error and never calls a Lua API that can run
 /// a metamethod; everything that may raise runs inside `call(…)`.
 public final class LuaState {
-    /// The underlying `lua_State *`. Use the methods below rather than raw C calls.
-    public let L: OpaquePointer
+    /// The `lua_State *` the methods below work on: the main thread, or while a host function runs,
+    /// the thread (coroutine) that called it, whose stack holds the arguments.
+    public private(set) var L: OpaquePointer
+    private let mainThread: OpaquePointer
     private let sandbox: UnsafeMutablePointer<ediag_sandbox>
     private var hostFunctions: [HostFunction] = []
     /// Cost of the last `call`.
     public private(set) var lastCallCost = LuaCallCost(instructions: 0, peakBytes: 0)
+    /// Bytes of script text host functions may copy out of the state during one `call` (the Lua
+    /// heap limit does not see the host's copies: one string referenced 10 000 times costs Lua
+    /// nothing and the host 10 000 copies).
+    public var hostCopyLimit = 4 << 20
+    /// What is left of `hostCopyLimit` in the current call.
+    public private(set) var hostCopyBudget = 0
+    /// How many `call`s are running (a host function may call back into Lua).
+    private var callDepth = 0
 
     /// Creates a state with the safe standard libraries open (base, string, table, math, utf8,
     /// coroutine). The prelude that builds the sandbox on top is the engine's business.
@@ -108,20 +118,24 @@ public final class LuaState {
             throw .cannotCreateState
         }
         L = state
+        mainThread = state
         sandbox.pointee.dispatch = { L, id, host in
-            guard L != nil, let host else { return -1 }
+            guard let L, let host else { return -1 }
             let state = Unmanaged<LuaState>.fromOpaque(host).takeUnretainedValue()
-            return state.dispatch(Int(id))
+            return state.dispatch(Int(id), on: L)
         }
         sandbox.pointee.host = Unmanaged.passUnretained(self).toOpaque()
     }
 
     deinit {
-        ediag_close(L)
+        ediag_close(mainThread)
         sandbox.deallocate()
     }
 
-    private func dispatch(_ id: Int) -> Int32 {
+    private func dispatch(_ id: Int, on thread: OpaquePointer) -> Int32 {
+        let caller = L
+        L = thread
+        defer { L = caller }
         guard id >= 0, id < hostFunctions.count else {
             pushString("unknown host function")
             return -1
@@ -166,7 +180,8 @@ public final class LuaState {
         }
     }
 
-    /// Calls the function below `arguments` values on the stack, under `limits`.
+    /// Calls the function below `arguments` values on the stack, under `limits` (a call made from a
+    /// host function runs under the outer call's limits, whatever `limits` says).
     ///
     /// On success the results are on the stack; on failure nothing is left and the error is thrown.
     public func call(arguments: Int32, results: Int32, limits: LuaLimits?) throws(LuaError) {
@@ -176,10 +191,16 @@ public final class LuaState {
             budget.instructions = Int64(limits.instructions)
             budget.seconds = limits.seconds
         }
+        let outermost = callDepth == 0
+        if outermost { hostCopyBudget = hostCopyLimit }
+        callDepth += 1
         let status = ediag_call(L, arguments, results, &budget)
-        lastCallCost = LuaCallCost(
-            instructions: Int(sandbox.pointee.instructions_executed),
-            peakBytes: Int(sandbox.pointee.peak_bytes))
+        callDepth -= 1
+        if outermost {
+            lastCallCost = LuaCallCost(
+                instructions: Int(sandbox.pointee.instructions_executed),
+                peakBytes: Int(sandbox.pointee.peak_bytes))
+        }
         if status == LUA_OK { return }
         var message = errorMessage(at: -1)
         pop(1)
@@ -321,6 +342,20 @@ public final class LuaState {
         guard let chars = lua_tolstring(L, index, &length) else { return nil }
         let buffer = UnsafeRawBufferPointer(start: chars, count: length)
         return String(decoding: buffer, as: UTF8.self)
+    }
+    /// The length in bytes of the string at `index` (0 for any other type), read without copying.
+    public func stringLength(_ index: Int32) -> Int {
+        lua_type(L, index) == LUA_TSTRING ? Int(lua_rawlen(L, index)) : 0
+    }
+    /// Takes `bytes` from the host-copy budget of the current call; false (and nothing left) when
+    /// they do not fit.
+    public func chargeHostCopy(_ bytes: Int) -> Bool {
+        guard bytes <= hostCopyBudget else {
+            hostCopyBudget = 0
+            return false
+        }
+        hostCopyBudget -= bytes
+        return true
     }
     /// The bytes of the string at `index`, or nil.
     public func stringBytes(_ index: Int32) -> [UInt8]? {

@@ -64,3 +64,28 @@ import Testing
         #expect(runtime.loadErrors.first?.location.line == 1)
     }
 }
+
+/// Host functions called from inside a coroutine read their arguments from the coroutine's stack.
+@Suite struct CoroutineHostCallTests {
+    /// ctx:finding inside a coroutine reports what the coroutine passed, not what sits on the main
+    /// thread's stack (here a forged table handed to resume).
+    @Test func ctxInsideACoroutineReadsItsOwnArguments() throws {
+        let rule = """
+            rule {
+              id = "test.coroutine", title = { zh = "协程", en = "coroutine" }, category = "data_quality",
+              references = { { standard = "test" } },
+              evaluate = function(plant, ctx)
+                local co = coroutine.create(function(forged)
+                  ctx:finding { message = "from the coroutine " .. ediag.convert(1, "GWh", "kWh") }
+                  print("printed")
+                end)
+                assert(coroutine.resume(co, { message = "forged" }))
+              end,
+            }
+            """
+        let runtime = try RuleRuntime(packs: [try PackFixture.pack(files: ["a.lua": rule])])
+        let diagnosis = runtime.diagnose(try PackFixture.profile())
+        #expect(diagnosis.outcomes.allSatisfy { $0.status != .failed }, "\(diagnosis.outcomes)")
+        #expect(diagnosis.findings.map(\.message.en) == ["from the coroutine 1000000.0"])
+    }
+}

@@ -44,6 +44,7 @@ typedef struct ediag_sandbox {
     int calls_since_check;
     double deadline;            /* CLOCK_MONOTONIC seconds; 0 = none */
     int limit_hit;              /* ediag_limit_kind */
+    int call_depth;             /* nesting of ediag_call: host functions may call back into Lua */
     /* host */
     ediag_host_dispatch dispatch;
     void *host;
@@ -63,7 +64,8 @@ lua_State *ediag_open(ediag_sandbox *sandbox);
 /// Closes the state; the hook is removed first, and finalizers are refused by the sandbox anyway.
 void ediag_close(lua_State *L);
 
-/// Calls the function below `nargs` arguments on the stack under `budget`.
+/// Calls the function below `nargs` arguments on the stack under `budget`. A call made while another
+/// is running (a host function calling back into Lua) runs under the outer call's budget instead.
 /// Returns the lua_pcall status; on error the error message (a string, positioned at the rule
 /// code that raised it where there is one) is on the stack.
 int ediag_call(lua_State *L, int nargs, int nresults, const ediag_budget *budget);

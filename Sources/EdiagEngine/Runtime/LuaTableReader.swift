@@ -24,7 +24,7 @@ struct LuaTableReader {
         _ = lua.ensureStack(8)
         if lua.pushRawMetatable(absolute) {
             let marker = lua.rawGetField(-1, "__metatable")
-            let isFrozen = marker == .string && lua.toString(-1) == "ediag: read-only"
+            let isFrozen = marker == .string && lua.stringLength(-1) == 16 && lua.toString(-1) == "ediag: read-only"
             lua.pop(1)
             if isFrozen {
                 if lua.rawGetField(-1, "__index") == .table {
@@ -109,14 +109,20 @@ struct LuaTableReader {
 
     /// The string on top as text: valid UTF-8 of at most `maxTextBytes` (never silently repaired).
     static func textOnTop(_ lua: LuaState, path: String) throws(RuleOutputError) -> String {
-        let bytes = lua.stringBytes(-1) ?? []
-        guard bytes.count <= maxTextBytes else {
-            throw RuleOutputError("\(path) is \(bytes.count) bytes, longer than the \(maxTextBytes) a rule may report")
+        let length = lua.stringLength(-1)
+        guard length <= maxTextBytes else {
+            throw RuleOutputError("\(path) is \(length) bytes, longer than the \(maxTextBytes) a rule may report")
         }
+        guard lua.chargeHostCopy(length) else { throw hostCopyExceeded(lua) }
+        let bytes = lua.stringBytes(-1) ?? []
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw RuleOutputError("\(path) is not valid UTF-8 text")
         }
         return text
+    }
+
+    static func hostCopyExceeded(_ lua: LuaState) -> RuleOutputError {
+        RuleOutputError("the rule handed the host more than \(lua.hostCopyLimit) bytes of text on one plant")
     }
 
     func bool(_ key: String) throws(RuleOutputError) -> Bool? {
@@ -169,12 +175,16 @@ struct LuaTableReader {
         var keys: [String] = []
         var bad: String?
         var count = 0
+        var overBudget = false
         lua.forEachPair(index) {
             count += 1
-            guard count <= 10_000 else { return }
-            if let k = lua.toString(-2) { keys.append(k) } else { bad = lua.type(at: -2).name }
+            guard count <= 10_000, !overBudget else { return }
+            guard lua.type(at: -2) == .string else { bad = lua.type(at: -2).name; return }
+            guard lua.chargeHostCopy(lua.stringLength(-2)) else { overBudget = true; return }
+            keys.append(lua.toString(-2) ?? "")
         }
         if let bad { throw RuleOutputError("\(path) must have text keys, found a \(bad) key") }
+        if overBudget { throw Self.hostCopyExceeded(lua) }
         guard count <= 10_000 else { throw RuleOutputError("\(path) has more than 10000 entries") }
         return keys.sorted()
     }

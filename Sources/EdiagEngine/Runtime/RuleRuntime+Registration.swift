@@ -10,10 +10,19 @@ extension RuleRuntime {
         }
     }
 
+    /// "file:line" with the file's whole path: Lua shortens long chunk names to "...tail".
+    static func fullPath(_ position: String?, file: String) -> String {
+        guard let position else { return file }
+        guard let colon = position.lastIndex(of: ":") else { return position }
+        let source = position[..<colon]
+        let tail = source.hasPrefix("...") ? source.dropFirst(3) : source
+        return file.hasSuffix(tail) ? file + position[colon...] : position
+    }
+
     /// `rule { … }`: reads and checks the declaration, keeps the table for evaluation.
     func hostRegister(_ lua: LuaState) -> HostReturn {
         guard let loading = loading else { return .failure("rule{} may only be called while a rule file loads") }
-        let location = lua.whereInScript(level: 1) ?? loading.file
+        let location = Self.fullPath(lua.whereInScript(level: 1), file: loading.file)
         guard let t = LuaTableReader(lua, at: 1, path: "rule") else {
             return .failure("rule{} expects a table: rule { id = …, title = …, evaluate = function(plant, ctx, params) … end }")
         }

@@ -297,7 +297,8 @@ extension RuleRuntime {
         do throws(RuleOutputError) {
             var needs: [String] = []
             try t.forEachElement("needs") { i throws(RuleOutputError) in
-                guard let s = lua.toString(-1) else { throw RuleOutputError("ctx:insufficient_data.needs[\(i)] must be a field path (text)") }
+                guard lua.type(at: -1) == .string else { throw RuleOutputError("ctx:insufficient_data.needs[\(i)] must be a field path (text)") }
+                let s = try LuaTableReader.textOnTop(lua, path: "ctx:insufficient_data.needs[\(i)]")
                 needs.append(s)
             }
             guard !needs.isEmpty else { throw RuleOutputError("ctx:insufficient_data needs = {…} must name at least one field to measure") }
@@ -348,7 +349,7 @@ extension RuleRuntime {
                     let n = lua.toNumber(-1)!
                     guard n.isFinite else { throw RuleOutputError("values.\(key) is not a finite number") }
                     values[key] = .number(n)
-                case .string: values[key] = .text(lua.toString(-1)!)
+                case .string: values[key] = .text(try LuaTableReader.textOnTop(lua, path: "values.\(key)"))
                 case .boolean: values[key] = .bool(lua.toBool(-1)!)
                 default: throw RuleOutputError("values.\(key) must be a number, text or boolean, got a \(type.name)")
                 }
@@ -370,7 +371,7 @@ extension RuleRuntime {
                     let n = lua.toNumber(-1)!
                     guard n.isFinite else { throw RuleOutputError("evidence[\(i)].value is not a finite number") }
                     return .number(n)
-                case .string: return .text(lua.toString(-1)!)
+                case .string: return .text(try LuaTableReader.textOnTop(lua, path: "evidence[\(i)].value"))
                 case .boolean: return .bool(lua.toBool(-1)!)
                 default: throw RuleOutputError("evidence[\(i)].value must be a number, text or boolean, got a \(type.name)")
                 }
