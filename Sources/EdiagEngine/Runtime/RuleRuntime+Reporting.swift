@@ -312,15 +312,22 @@ extension RuleRuntime {
     /// `print(…)` inside rules: kept for `ediag explain`, never written to stdout.
     func hostPrint(_ lua: LuaState) -> HostReturn {
         if evaluation != nil, evaluation!.printed.count < 200 {
-            evaluation?.printed.append(String((lua.toString(1) ?? "").prefix(2000)))
+            let length = lua.stringLength(1)
+            // Printed text is kept for `explain`, cut to 2000 characters; a huge text is not even copied.
+            let text = length <= 8192 ? String((lua.toString(1) ?? "").prefix(2000)) : "(\(length) bytes of printed text)"
+            evaluation?.printed.append(text)
         }
         return .results(0)
     }
 
     /// `ediag.convert(value, from, to)`.
     static func hostConvert(_ lua: LuaState) -> HostReturn {
-        guard let value = lua.toNumber(1), let from = lua.toString(2), let to = lua.toString(3) else {
+        guard let value = lua.toNumber(1), lua.type(at: 2) == .string, lua.type(at: 3) == .string else {
             return .failure("ediag.convert(value, from_unit, to_unit) expects a number and two unit texts")
+        }
+        // Each call counts as one instruction, so its own work must stay small: units are short.
+        guard lua.stringLength(2) <= 64, lua.stringLength(3) <= 64, let from = lua.toString(2), let to = lua.toString(3) else {
+            return .failure("ediag.convert: a unit is at most 64 bytes")
         }
         do throws(UnitError) {
             lua.push(try Unit(from).convert(value, to: try Unit(to)))
