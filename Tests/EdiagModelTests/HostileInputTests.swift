@@ -31,4 +31,17 @@ import Testing
         let yaml = "plant: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         #expect(throws: DocumentError.self) { try SourceDocument.parse(yaml, file: "p.yaml") }
     }
+
+    /// Nine lines of nested YAML aliases ("billion laughs", 9^9 values) are refused at a line instead
+    /// of exhausting memory.
+    @Test func aliasExpansionIsBounded() throws {
+        var yaml = "plant: {id: P1, name: T, sector: cement}\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+        let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"]
+        for (previous, name) in zip(names, names.dropFirst()) {
+            yaml += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ",") + "]\n"
+        }
+        let error = try #require(throws: DocumentError.self) { try SourceDocument.parse(yaml, file: "p.yaml") }
+        #expect(error.message.contains("aliases"))
+        #expect(error.location.line != nil)
+    }
 }
