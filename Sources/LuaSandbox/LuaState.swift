@@ -229,10 +229,20 @@ public final class LuaState {
         return message.hasPrefix(file) ? message : "\(position): \(message)"
     }
 
+    /// The longest error message kept, in bytes.
+    public static let maxErrorBytes = 4096
+
     /// The error object at `index` as text, read without running any metamethod.
     private func errorMessage(at index: Int32) -> String {
         switch lua_type(L, index) {
-        case LUA_TSTRING: return toString(index) ?? "(error)"
+        case LUA_TSTRING:
+            // The message names a file and line first; a script can make the rest megabytes long.
+            let length = stringLength(index)
+            guard length > Self.maxErrorBytes else { return toString(index) ?? "(error)" }
+            var size = 0
+            guard let chars = lua_tolstring(L, index, &size) else { return "(error)" }
+            let head = String(decoding: UnsafeRawBufferPointer(start: chars, count: Self.maxErrorBytes), as: UTF8.self)
+            return "\(head)… (error message cut at \(Self.maxErrorBytes) of \(length) bytes)"
         case LUA_TNIL: return "error with no message"
         default:
             let typeName = String(cString: lua_typename(L, lua_type(L, index)))
