@@ -270,6 +270,11 @@ local function rethrow_memory(ok, ...)
   return ok, ...
 end
 
+local function rethrow_memory_from_load(fn, err)
+  if fn == nil and rawequal(err, MEMORY_ERROR) then error(MEMORY_ERROR, 0) end
+  return fn, err
+end
+
 local function safe_pcall(f, ...) return rethrow_memory(pcall(f, ...)) end
 local function safe_xpcall(f, handler, ...) return rethrow_memory(xpcall(f, handler, ...)) end
 
@@ -566,7 +571,8 @@ local function fill_base(env, pack)
     -- A name starting with '@' or '=' would pass the chunk off as a file (errors are blamed on files).
     local chunkname = "=(load)"
     if type(name) == "string" then chunkname = "=(load) " .. name end
-    return real_load(chunk, chunkname, "t", chunk_env or env)
+    -- load reports a failure as (nil, message): a memory error must still reach the host.
+    return rethrow_memory_from_load(real_load(chunk, chunkname, "t", chunk_env or env))
   end)
   rawset(env, "require", pack.require)
   return env
