@@ -89,3 +89,33 @@ import Testing
         #expect(diagnosis.findings.map(\.message.en) == ["from the coroutine 1000000.0"])
     }
 }
+
+/// A module loaded lazily (inside evaluate) by a rule that runs out of budget while the module's top
+/// level runs must still load for the next rule of the pack.
+@Suite struct LazyModuleTests {
+    @Test func moduleInterruptedByOneRuleLoadsForTheNext() throws {
+        let module = "local n = 0\nfor i = 1, 300000 do n = n + 1 end\nreturn { count = n }\n"
+        func rule(_ id: String, burn: Bool) -> String {
+            """
+            rule {
+              id = "\(id)", title = { zh = "模块", en = "module" }, category = "data_quality",
+              references = { { standard = "test" } },
+              evaluate = function(plant, ctx)
+                \(burn ? "for i = 1, 1500000 do end" : "")
+                local helper = require("helper")
+                ctx:finding { message = "count " .. helper.count }
+              end,
+            }
+            """
+        }
+        let pack = try PackFixture.pack(files: ["lib/helper.lua": module, "a.lua": rule("test.a-burns", burn: true),
+                                                "b.lua": rule("test.b-needs", burn: false)])
+        var options = RuntimeOptions()
+        options.limits = LuaLimits(memoryBytes: 8 << 20, instructions: 2_000_000, seconds: 2)
+        let runtime = try RuleRuntime(packs: [pack], options: options)
+        let diagnosis = runtime.diagnose(try PackFixture.profile())
+        #expect(diagnosis.outcomes.first { $0.ruleID == "test.a-burns" }?.status == .failed)
+        #expect(diagnosis.findings.filter { $0.ruleID == "test.b-needs" }.map(\.message.en) == ["count 300000"],
+                "\(diagnosis.outcomes)")
+    }
+}

@@ -599,6 +599,11 @@ local function seal_env(env)
   })
 end
 
+-- Counts the host's calls into rules (file loads and evaluations). A module marks itself as loading
+-- with the call it loads in: a call that ran out of budget half-way through a module's top level can
+-- clear nothing (every instruction fails), so a mark from an earlier call must not count.
+local run_id = 0
+
 local function new_pack(name, data, modules)
   local pack = { name = name, data = freeze(data), modules = modules, loaded = {}, loading = {} }
   pack.library = make_library(pack)
@@ -609,8 +614,8 @@ local function new_pack(name, data, modules)
     if chunk == nil then
       error("module '" .. tostring(module_name) .. "' not found in pack " .. name .. " (or the packs it depends on)", 2)
     end
-    if pack.loading[module_name] then error("module '" .. module_name .. "' requires itself", 2) end
-    pack.loading[module_name] = true
+    if pack.loading[module_name] == run_id then error("module '" .. module_name .. "' requires itself", 2) end
+    pack.loading[module_name] = run_id
     local env = new_env(pack)
     local fn, err = real_load(chunk.source, chunk.chunkname, "t", env)
     if not fn then error(err, 0) end
@@ -626,6 +631,7 @@ local function new_pack(name, data, modules)
 end
 
 local function run_file(pack, source, chunkname)
+  run_id = run_id + 1
   local env = new_env(pack)
   rawset(env, "rule", host.register)
   local fn, err = real_load(source, chunkname, "t", env)
@@ -635,6 +641,7 @@ local function run_file(pack, source, chunkname)
 end
 
 local function run_rule(def, plant, params, date)
+  run_id = run_id + 1
   current_date = date
   local applies = rawget(def, "applies")
   if applies ~= nil then
