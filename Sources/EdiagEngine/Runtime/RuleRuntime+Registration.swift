@@ -2,6 +2,10 @@ import EdiagModel
 import LuaSandbox
 
 extension RuleRuntime {
+    /// The most rules one runtime registers (all packs together), so that a loop calling rule{} cannot
+    /// fill the host's memory.
+    static let maxRules = 10_000
+
     static func idPattern(_ id: String) -> Bool {
         let parts = id.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count >= 2 else { return false }
@@ -22,6 +26,9 @@ extension RuleRuntime {
     /// `rule { … }`: reads and checks the declaration, keeps the table for evaluation.
     func hostRegister(_ lua: LuaState) -> HostReturn {
         guard let loading = loading else { return .failure("rule{} may only be called while a rule file loads") }
+        guard registered.count < Self.maxRules else {
+            return .failure("rule{}: more than \(Self.maxRules) rules are declared; a loop declaring rules?")
+        }
         let location = Self.fullPath(lua.whereInScript(level: 1), file: loading.file)
         guard let t = LuaTableReader(lua, at: 1, path: "rule") else {
             return .failure("rule{} expects a table: rule { id = …, title = …, evaluate = function(plant, ctx, params) … end }")
