@@ -84,11 +84,16 @@ static void *counting_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
 
 /* ---- instruction and deadline hook ------------------------------------------------------------ */
 
-/* Raises `message` with the position of the rule code running (or the running function). */
+/* Raises `message` with the position of the rule code running (or the running function). Once a
+ * limit is hit every instruction raises again; the position found the first time is reused, so a
+ * deep stack is searched once, not at each of those raises. */
 static void raise_at_running_function(lua_State *L, const char *message) {
-    char where[256];
-    if (blame_rule_frame(L, 0, where, sizeof(where))) {
-        lua_pushfstring(L, "%s: %s", where, message);
+    ediag_sandbox *sb = sandbox_of(L);
+    if (sb->limit_where[0] == 0 && !blame_rule_frame(L, 0, sb->limit_where, sizeof(sb->limit_where))) {
+        sb->limit_where[0] = 0;
+    }
+    if (sb->limit_where[0] != 0) {
+        lua_pushfstring(L, "%s: %s", sb->limit_where, message);
     } else {
         luaL_where(L, 0);
         lua_pushstring(L, message);
@@ -230,6 +235,7 @@ int ediag_call(lua_State *L, int nargs, int nresults, const ediag_budget *budget
     sb->memory_refused = 0;
     sb->memory_where[0] = 0;
     sb->error_where[0] = 0;
+    sb->limit_where[0] = 0;
     sb->calls_since_check = 0;
     sb->instructions_executed = 0;
     sb->peak_bytes = sb->bytes_in_use;

@@ -37,6 +37,7 @@ typedef struct ediag_sandbox {
     char memory_where[256];     /* script position of the first refused allocation */
     lua_State *state;
     char error_where[256];      /* rule position of the last error the message handler saw */
+    char limit_where[256];      /* rule position where the instruction or time limit was hit */
     /* instructions and time */
     int64_t instructions_left;
     int64_t instructions_executed;
