@@ -119,3 +119,37 @@ import Testing
                 "\(diagnosis.outcomes)")
     }
 }
+
+/// The bounds on C-level work refuse the pathological, not what rules ordinarily do.
+@Suite struct OrdinaryWorkTests {
+    /// Patterns, plain finds, string.rep, format and the Lua-written table functions on ordinary
+    /// sizes all run.
+    @Test func ordinaryStringAndTableWorkRuns() throws {
+        let rule = """
+            rule {
+              id = "test.ordinary", title = { zh = "常规", en = "ordinary" }, category = "data_quality",
+              references = { { standard = "test" } },
+              evaluate = function(plant, ctx)
+                local text = string.rep("kiln 12.5 t/h; ", 300)           -- 4 500 bytes
+                local squeezed = text:gsub("%s+", " ")
+                local year, month = ("2026-03-15"):match("^(%d%d%d%d)-(%d%d)")
+                local balanced = ("f(" .. string.rep("x", 1000) .. ")"):find("%b()")
+                local plain = text:find("t/h;", 1, true)
+                -- Two repeats: the bound (n+1)^3 · m admits subjects of about 300 bytes (docs/security.md).
+                local count = 0
+                for _ in text:sub(1, 270):gmatch("%d+%.%d+") do count = count + 1 end
+                local t = {}
+                for i = 1, 1000 do table.insert(t, i) end
+                table.insert(t, 1, 0)
+                table.remove(t, 1)
+                local moved = table.move(t, 1, #t, 1, {})
+                ctx:finding { message = string.format("%d %s %s %d %d %d %d %s", #squeezed, year, month, balanced,
+                  plain, count, #moved, tostring(moved[1000])) }
+              end,
+            }
+            """
+        let runtime = try RuleRuntime(packs: [try PackFixture.pack(files: ["a.lua": rule])])
+        let diagnosis = runtime.diagnose(try PackFixture.profile())
+        #expect(diagnosis.findings.map(\.message.en) == ["4500 2026 03 2 11 18 1000 1000"], "\(diagnosis.outcomes)")
+    }
+}
