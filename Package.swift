@@ -105,6 +105,7 @@ let package = Package(
         .testTarget(
             name: "EdiagEngineTests",
             dependencies: ["EdiagEngine", "EdiagModel", "EdiagReport"],
+            exclude: ["Hostile"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -130,3 +131,16 @@ let package = Package(
         ),
     ]
 )
+
+// libFuzzer targets (Fuzz/Sources/*): declared only when EDIAG_FUZZ is set, so the normal build and
+// CI never compile them. `scripts/fuzz` builds them with -sanitize=fuzzer in .build-fuzz.
+if Context.environment["EDIAG_FUZZ"] != nil {
+    package.targets.append(.target(name: "FuzzSupport", dependencies: ["EdiagModel"], path: "Fuzz/Sources/FuzzSupport",
+                                   swiftSettings: strictSettings))
+    package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/Sources/FuzzDriver"))
+    for name in ["fuzz-profile", "fuzz-rule-results", "fuzz-pack-loading"] {
+        package.targets.append(.executableTarget(
+            name: name, dependencies: ["EdiagModel", "EdiagEngine", "LuaSandbox", "FuzzSupport", "FuzzDriver"], path: "Fuzz/Sources/\(name)",
+            swiftSettings: strictSettings))
+    }
+}

@@ -18,6 +18,41 @@ static double monotonic_seconds(void) {
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+/* Writes "file:line" of the innermost frame, from `level` up, that runs code from a rule or module
+ * file (chunk names starting with '@'; the prelude and text given to load() never do). Reading the
+ * call stack does not allocate. Returns 0 when no such frame exists. */
+static int rule_frame_at(lua_State *L, int level, char *buffer, size_t size) {
+    lua_Debug ar;
+    if (!lua_getstack(L, level, &ar) || !lua_getinfo(L, "Sl", &ar)) return -1;
+    if (ar.source != NULL && ar.source[0] == '@' && ar.currentline > 0) {
+        snprintf(buffer, size, "%s:%d", ar.short_src, ar.currentline);
+        return 1;
+    }
+    return 0;
+}
+
+static int blame_rule_frame(lua_State *L, int level, char *buffer, size_t size) {
+    /* The innermost frames first; lua_getstack walks from the top, so each look costs its depth. */
+    const int near = 256;
+    for (int l = level; l < level + near; l++) {
+        int found = rule_frame_at(L, l, buffer, size);
+        if (found != 0) return found > 0;
+    }
+    /* A deeper stack (C calls nested through metamethods, recursion in loaded code): find its
+     * depth by doubling and halving, then look at the outermost frames, where the rule began. */
+    lua_Debug ar;
+    int low = level + near, high = low * 2;
+    while (lua_getstack(L, high, &ar)) { low = high; high *= 2; }
+    while (high - low > 1) {
+        int mid = low + (high - low) / 2;
+        if (lua_getstack(L, mid, &ar)) low = mid; else high = mid;
+    }
+    for (int l = low; l >= level + near && l > low - 64; l--) {
+        if (rule_frame_at(L, l, buffer, size) > 0) return 1;
+    }
+    return 0;
+}
+
 /* ---- allocator ------------------------------------------------------------------------------ */
 
 static void *counting_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
@@ -31,17 +66,9 @@ static void *counting_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     if (sb->enforcing_memory && nsize > old &&
         sb->bytes_in_use - old + nsize > sb->byte_ceiling) {
         if (!sb->memory_refused && sb->state != NULL) {
-            /* Remember where the script was: the error itself carries no position. Reading the
-             * call stack does not allocate. */
-            lua_Debug ar;
+            /* Remember where the script was: the error itself carries no position. */
             sb->memory_where[0] = 0;
-            for (int level = 0; level < 16; level++) {
-                if (!lua_getstack(sb->state, level, &ar) || !lua_getinfo(sb->state, "Sl", &ar)) break;
-                if (ar.currentline > 0) {
-                    snprintf(sb->memory_where, sizeof(sb->memory_where), "%s:%d", ar.short_src, ar.currentline);
-                    break;
-                }
-            }
+            blame_rule_frame(sb->state, 0, sb->memory_where, sizeof(sb->memory_where));
         }
         sb->memory_refused = 1;
         return NULL; /* Lua runs an emergency collection and retries, then raises LUA_ERRMEM */
@@ -57,11 +84,21 @@ static void *counting_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
 
 /* ---- instruction and deadline hook ------------------------------------------------------------ */
 
-/* Raises `message` with the position of the running Lua function (level 0 inside a hook). */
+/* Raises `message` with the position of the rule code running (or the running function). Once a
+ * limit is hit every instruction raises again; the position found the first time is reused, so a
+ * deep stack is searched once, not at each of those raises. */
 static void raise_at_running_function(lua_State *L, const char *message) {
-    luaL_where(L, 0);
-    lua_pushstring(L, message);
-    lua_concat(L, 2);
+    ediag_sandbox *sb = sandbox_of(L);
+    if (sb->limit_where[0] == 0 && !blame_rule_frame(L, 0, sb->limit_where, sizeof(sb->limit_where))) {
+        sb->limit_where[0] = 0;
+    }
+    if (sb->limit_where[0] != 0) {
+        lua_pushfstring(L, "%s: %s", sb->limit_where, message);
+    } else {
+        luaL_where(L, 0);
+        lua_pushstring(L, message);
+        lua_concat(L, 2);
+    }
     lua_error(L);
 }
 
@@ -141,17 +178,29 @@ static void coverage_event(lua_State *L, lua_Debug *ar, ediag_coverage *cov) {
     sb->enforcing_memory = was_enforcing;
 }
 
+/* Counts VM instructions (count events) and function calls (call events): C functions that loop
+ * over metamethods written as C functions run no VM instruction, but every metamethod is a call.
+ * Line events, and call events while measuring coverage, feed the coverage record. */
 static void budget_hook(lua_State *L, lua_Debug *ar) {
     ediag_sandbox *sb = sandbox_of(L);
-    if (ar->event != LUA_HOOKCOUNT) {
+    if (ar->event == LUA_HOOKLINE) {
         if (sb->coverage != NULL) coverage_event(L, ar, sb->coverage);
         return;
+    }
+    int budgeted = (lua_gethookmask(L) & LUA_MASKCOUNT) != 0;
+    if (ar->event == LUA_HOOKCALL || ar->event == LUA_HOOKTAILCALL) {
+        if (sb->coverage != NULL && sb->limit_hit == EDIAG_LIMIT_NONE) coverage_event(L, ar, sb->coverage);
+        if (!budgeted) return;
     }
     if (sb->limit_hit != EDIAG_LIMIT_NONE) {
         /* Already exhausted: every further instruction fails, so pcall cannot swallow the limit. */
         raise_at_running_function(L, sb->limit_hit == EDIAG_LIMIT_DEADLINE ? "deadline exceeded"
                                                                            : "instruction limit exceeded");
         return;
+    }
+    if (ar->event == LUA_HOOKCALL || ar->event == LUA_HOOKTAILCALL) {
+        if (++sb->calls_since_check < sb->hook_interval) return;
+        sb->calls_since_check = 0;
     }
     sb->instructions_executed += sb->hook_interval;
     if (sb->instructions_left > 0) {
@@ -164,7 +213,7 @@ static void budget_hook(lua_State *L, lua_Debug *ar) {
         sb->limit_hit = EDIAG_LIMIT_DEADLINE;
     }
     if (sb->limit_hit != EDIAG_LIMIT_NONE) {
-        lua_sethook(L, budget_hook, LUA_MASKCOUNT | (lua_gethookmask(L) & ~LUA_MASKCOUNT), 1);
+        lua_sethook(L, budget_hook, LUA_MASKCOUNT | LUA_MASKCALL | (lua_gethookmask(L) & LUA_MASKLINE), 1);
         raise_at_running_function(L, sb->limit_hit == EDIAG_LIMIT_DEADLINE ? "deadline exceeded"
                                                                            : "instruction limit exceeded");
     }
@@ -280,18 +329,73 @@ int ediag_coverage_scan(lua_State *L) {
 
 /* ---- protected calls under a budget ------------------------------------------------------- */
 
+/* Message handler of every budgeted call: gives each error the position of the rule code that
+ * raised it. A non-string error object becomes a message (no metamethod of it runs); a message
+ * positioned in the prelude or in a chunk given to load() gets the rule file's position in front. */
+static int blame_handler(lua_State *L) {
+    ediag_sandbox *sb = sandbox_of(L);
+    int was_enforcing = sb->enforcing_memory;
+    sb->enforcing_memory = 0; /* the few bytes of the message never fail */
+    char where[256];
+    int found = blame_rule_frame(L, 1, where, sizeof(where));
+    if (found) memcpy(sb->error_where, where, sizeof(where));
+    if (lua_type(L, 1) != LUA_TSTRING) {
+        const char *type = luaL_typename(L, 1);
+        if (found) lua_pushfstring(L, "%s: error object is not a string (a %s value)", where, type);
+        else lua_pushfstring(L, "error object is not a string (a %s value)", type);
+    } else if (found) {
+        size_t length;
+        const char *message = lua_tolstring(L, 1, &length);
+        const char *colon = strchr(where, ':');
+        size_t file_length = colon ? (size_t)(colon - where) + 1 : strlen(where);
+        if (length >= file_length && memcmp(message, where, file_length) == 0) {
+            lua_pushvalue(L, 1); /* already positioned in the rule's file */
+        } else {
+            const char *prelude = "ediag-prelude:";
+            size_t prelude_length = strlen(prelude);
+            if (length > prelude_length && memcmp(message, prelude, prelude_length) == 0) {
+                /* drop the prelude's own position: "ediag-prelude:123: text" */
+                const char *rest = message + prelude_length;
+                while (*rest >= '0' && *rest <= '9') rest++;
+                if (*rest == ':') rest++;
+                if (*rest == ' ') rest++;
+                lua_pushfstring(L, "%s: %s", where, rest);
+            } else {
+                lua_pushfstring(L, "%s: %s", where, message);
+            }
+        }
+    } else {
+        lua_pushvalue(L, 1);
+    }
+    sb->enforcing_memory = was_enforcing;
+    return 1;
+}
+
+static int call_with_handler(lua_State *L, int nargs, int nresults) {
+    int function = lua_gettop(L) - nargs;
+    lua_pushcfunction(L, blame_handler);
+    lua_insert(L, function);
+    int status = lua_pcall(L, nargs, nresults, function);
+    lua_remove(L, function);
+    return status;
+}
+
 int ediag_call(lua_State *L, int nargs, int nresults, const ediag_budget *budget) {
     ediag_sandbox *sb = sandbox_of(L);
     if (sb->call_depth > 0) {
-        /* Nested: the outer call's limits and hook stay armed and count this work too. */
+        /* A host function calling back into Lua: the outer call's budget, hook and memory ceiling
+         * go on counting. Resetting them here would let the rest of the outer call run unlimited. */
         sb->call_depth++;
-        int status = lua_pcall(L, nargs, nresults, 0);
+        int status = call_with_handler(L, nargs, nresults);
         sb->call_depth--;
         return status;
     }
     sb->limit_hit = EDIAG_LIMIT_NONE;
     sb->memory_refused = 0;
     sb->memory_where[0] = 0;
+    sb->error_where[0] = 0;
+    sb->limit_where[0] = 0;
+    sb->calls_since_check = 0;
     sb->instructions_executed = 0;
     sb->peak_bytes = sb->bytes_in_use;
     sb->instructions_left = budget->instructions > 0 ? budget->instructions : 0;
@@ -300,13 +404,13 @@ int ediag_call(lua_State *L, int nargs, int nresults, const ediag_budget *budget
         sb->byte_ceiling = sb->bytes_in_use + budget->memory_bytes;
         sb->enforcing_memory = 1;
     }
-    int mask = (budget->instructions > 0 || budget->seconds > 0) ? LUA_MASKCOUNT : 0;
+    int mask = (budget->instructions > 0 || budget->seconds > 0) ? (LUA_MASKCOUNT | LUA_MASKCALL) : 0;
     if (sb->coverage != NULL) mask |= LUA_MASKLINE | LUA_MASKCALL;
     if (mask != 0) {
         lua_sethook(L, budget_hook, mask, sb->hook_interval);
     }
     sb->call_depth = 1;
-    int status = lua_pcall(L, nargs, nresults, 0);
+    int status = call_with_handler(L, nargs, nresults);
     sb->call_depth = 0;
     lua_sethook(L, NULL, 0, 0);
     sb->enforcing_memory = 0;
@@ -358,10 +462,12 @@ static int helper_rawmeta(lua_State *L) {
     return 1;
 }
 
-/* pattern_cost(subject_length, pattern): an upper bound on the backtracking steps of one match
- * attempt at every start position; the prelude refuses calls above its budget. Lua patterns have no
- * alternation or nesting, so the work is at most (n+1)^(k+1) * 2^q for k repeat quantifiers (*, +, -)
- * and q optional items (?). */
+/* pattern_cost(subject_length, pattern): an upper bound on the work of matching at every start
+ * position; the prelude refuses calls above its budget. Lua patterns have no alternation or
+ * nesting, so one attempt backtracks over at most (n+1)^k positions for k items that can consume
+ * up to n bytes (the quantifiers *, + and -, a balance %b and a back-reference %1-%9), doubled for
+ * each optional item (?), and every step compares at most the whole pattern (m bytes):
+ * (n+1)^(k+1) * 2^q * m over all start positions. */
 static int helper_pattern_cost(lua_State *L) {
     lua_Integer n = luaL_checkinteger(L, 1);
     size_t len;
@@ -373,7 +479,8 @@ static int helper_pattern_cost(lua_State *L) {
         char c = p[i];
         size_t next;
         if (c == '%') {
-            if (i + 1 < len && p[i + 1] == 'b') { next = i + 4; }
+            if (i + 1 < len && p[i + 1] == 'b') { next = i + 4; repeats++; }
+            else if (i + 1 < len && p[i + 1] >= '1' && p[i + 1] <= '9') { next = i + 2; repeats++; }
             else if (i + 1 < len && p[i + 1] == 'f') {
                 next = i + 2;
                 if (next < len && p[next] == '[') {
@@ -409,6 +516,7 @@ static int helper_pattern_cost(lua_State *L) {
     double cost = 1.0;
     for (int k = 0; k <= repeats; k++) { cost *= base; if (cost > 1e18) break; }
     for (int k = 0; k < optionals && cost < 1e18; k++) cost *= 2.0;
+    cost *= (double)(len > 0 ? len : 1);
     lua_pushnumber(L, cost);
     return 1;
 }

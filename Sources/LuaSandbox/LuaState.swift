@@ -92,12 +92,22 @@ public struct LuaCallCost: Sendable, Equatable {
 /// state per worker. Swift code here never raises a Lua error and never calls a Lua API that can run
 /// a metamethod; everything that may raise runs inside `call(…)`.
 public final class LuaState {
-    /// The underlying `lua_State *`. Use the methods below rather than raw C calls.
-    public let L: OpaquePointer
+    /// The `lua_State *` the methods below work on: the main thread, or while a host function runs,
+    /// the thread (coroutine) that called it, whose stack holds the arguments.
+    public private(set) var L: OpaquePointer
+    private let mainThread: OpaquePointer
     private let sandbox: UnsafeMutablePointer<ediag_sandbox>
     private var hostFunctions: [HostFunction] = []
     /// Cost of the last `call`.
     public private(set) var lastCallCost = LuaCallCost(instructions: 0, peakBytes: 0)
+    /// Bytes of script text host functions may copy out of the state during one `call` (the Lua
+    /// heap limit does not see the host's copies: one string referenced 10 000 times costs Lua
+    /// nothing and the host 10 000 copies).
+    public var hostCopyLimit = 4 << 20
+    /// What is left of `hostCopyLimit` in the current call.
+    public private(set) var hostCopyBudget = 0
+    /// How many `call`s are running (a host function may call back into Lua).
+    private var callDepth = 0
 
     /// Creates a state with the safe standard libraries open (base, string, table, math, utf8,
     /// coroutine). The prelude that builds the sandbox on top is the engine's business.
@@ -108,20 +118,24 @@ public final class LuaState {
             throw .cannotCreateState
         }
         L = state
+        mainThread = state
         sandbox.pointee.dispatch = { L, id, host in
-            guard L != nil, let host else { return -1 }
+            guard let L, let host else { return -1 }
             let state = Unmanaged<LuaState>.fromOpaque(host).takeUnretainedValue()
-            return state.dispatch(Int(id))
+            return state.dispatch(Int(id), on: L)
         }
         sandbox.pointee.host = Unmanaged.passUnretained(self).toOpaque()
     }
 
     deinit {
-        ediag_close(L)
+        ediag_close(mainThread)
         sandbox.deallocate()
     }
 
-    private func dispatch(_ id: Int) -> Int32 {
+    private func dispatch(_ id: Int, on thread: OpaquePointer) -> Int32 {
+        let caller = L
+        L = thread
+        defer { L = caller }
         guard id >= 0, id < hostFunctions.count else {
             pushString("unknown host function")
             return -1
@@ -166,7 +180,8 @@ public final class LuaState {
         }
     }
 
-    /// Calls the function below `arguments` values on the stack, under `limits`.
+    /// Calls the function below `arguments` values on the stack, under `limits` (a call made from a
+    /// host function runs under the outer call's limits, whatever `limits` says).
     ///
     /// On success the results are on the stack; on failure nothing is left and the error is thrown.
     public func call(arguments: Int32, results: Int32, limits: LuaLimits?) throws(LuaError) {
@@ -176,29 +191,58 @@ public final class LuaState {
             budget.instructions = Int64(limits.instructions)
             budget.seconds = limits.seconds
         }
+        let outermost = callDepth == 0
+        if outermost { hostCopyBudget = hostCopyLimit }
+        callDepth += 1
         let status = ediag_call(L, arguments, results, &budget)
-        lastCallCost = LuaCallCost(
-            instructions: Int(sandbox.pointee.instructions_executed),
-            peakBytes: Int(sandbox.pointee.peak_bytes))
+        callDepth -= 1
+        if outermost {
+            lastCallCost = LuaCallCost(
+                instructions: Int(sandbox.pointee.instructions_executed),
+                peakBytes: Int(sandbox.pointee.peak_bytes))
+        }
         if status == LUA_OK { return }
-        let message = errorMessage(at: -1)
+        var message = errorMessage(at: -1)
         pop(1)
-        switch Int(sandbox.pointee.limit_hit) {
+        // Errors raised where the message handler could not run (memory, error in error handling)
+        // get the rule position the allocator or the handler saw.
+        let memoryWhere = withUnsafeBytes(of: &sandbox.pointee.memory_where) { Self.text($0) }
+        let errorWhere = withUnsafeBytes(of: &sandbox.pointee.error_where) { Self.text($0) }
+        let limit = Int(sandbox.pointee.limit_hit)
+        message = Self.positioned(message, at: limit == Int(EDIAG_LIMIT_MEMORY.rawValue) ? memoryWhere : errorWhere)
+        switch limit {
         case Int(EDIAG_LIMIT_INSTRUCTIONS.rawValue): throw .limit(.instructions, message)
         case Int(EDIAG_LIMIT_DEADLINE.rawValue): throw .limit(.deadline, message)
-        case Int(EDIAG_LIMIT_MEMORY.rawValue):
-            let position = withUnsafeBytes(of: &sandbox.pointee.memory_where) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            throw .limit(.memory, position.isEmpty || message.hasPrefix(position) ? message : "\(position): \(message)")
+        case Int(EDIAG_LIMIT_MEMORY.rawValue): throw .limit(.memory, message)
         default: throw .runtime(message)
         }
     }
 
+    private static func text(_ raw: UnsafeRawBufferPointer) -> String {
+        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+    }
+
+    /// `message` prefixed with `position` ("file:line") unless it already starts with that file.
+    static func positioned(_ message: String, at position: String) -> String {
+        guard let colon = position.lastIndex(of: ":") else { return message }
+        let file = position[...colon]
+        return message.hasPrefix(file) ? message : "\(position): \(message)"
+    }
+
+    /// The longest error message kept, in bytes.
+    public static let maxErrorBytes = 4096
+
     /// The error object at `index` as text, read without running any metamethod.
     private func errorMessage(at index: Int32) -> String {
         switch lua_type(L, index) {
-        case LUA_TSTRING: return toString(index) ?? "(error)"
+        case LUA_TSTRING:
+            // The message names a file and line first; a script can make the rest megabytes long.
+            let length = stringLength(index)
+            guard length > Self.maxErrorBytes else { return toString(index) ?? "(error)" }
+            var size = 0
+            guard let chars = lua_tolstring(L, index, &size) else { return "(error)" }
+            let head = String(decoding: UnsafeRawBufferPointer(start: chars, count: Self.maxErrorBytes), as: UTF8.self)
+            return "\(head)… (error message cut at \(Self.maxErrorBytes) of \(length) bytes)"
         case LUA_TNIL: return "error with no message"
         default:
             let typeName = String(cString: lua_typename(L, lua_type(L, index)))
@@ -308,6 +352,20 @@ public final class LuaState {
         guard let chars = lua_tolstring(L, index, &length) else { return nil }
         let buffer = UnsafeRawBufferPointer(start: chars, count: length)
         return String(decoding: buffer, as: UTF8.self)
+    }
+    /// The length in bytes of the string at `index` (0 for any other type), read without copying.
+    public func stringLength(_ index: Int32) -> Int {
+        lua_type(L, index) == LUA_TSTRING ? Int(lua_rawlen(L, index)) : 0
+    }
+    /// Takes `bytes` from the host-copy budget of the current call; false (and nothing left) when
+    /// they do not fit.
+    public func chargeHostCopy(_ bytes: Int) -> Bool {
+        guard bytes <= hostCopyBudget else {
+            hostCopyBudget = 0
+            return false
+        }
+        hostCopyBudget -= bytes
+        return true
     }
     /// The bytes of the string at `index`, or nil.
     public func stringBytes(_ index: Int32) -> [UInt8]? {

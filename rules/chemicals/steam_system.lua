@@ -2,22 +2,23 @@
 
 local chemical_limits = require("chemical_limits")
 local plant_heat = require("plant_heat")
+local unit_hours = require("unit_hours")
 
 local field = chemical_limits.field
 
 --- Steam (t/a) blown through the failed traps, and how many traps have failed.
-local function failed_trap_loss(network, params)
+local function failed_trap_loss(network, hours, params)
   local failed = network.steam_traps * network.failed_trap_share / 100
   local loss = network.trap_loss or params.failed_trap_loss
-  return failed * loss * network.hours / 1000, failed, loss
+  return failed * loss * hours / 1000, failed, loss
 end
 
 --- Heat (kJ/a) insulation would keep in: bare-surface loss h·A·(T − T_ambient) over the hours, times the
 --- share insulation removes.
-local function bare_surface_heat(network, params)
+local function bare_surface_heat(network, hours, params)
   local watts = params.bare_heat_transfer * network.bare_surface_area
     * (network.bare_surface_temperature - params.ambient_temperature)
-  return watts * network.hours * 3600 / 1000 * params.insulation_effectiveness
+  return watts * hours * 3600 / 1000 * params.insulation_effectiveness
 end
 
 rule {
@@ -74,12 +75,15 @@ rule {
         ctx:insufficient_data { subject = network.id, needs = needs,
           message = { en = "survey the steam traps (count, failed share) or the bare hot surface (area, temperature), and give the hours under steam",
                       zh = "需开展疏水阀普查（数量、失效比例）或裸露热表面测量（面积、温度），并给出年运行小时" } }
+      elseif network.hours == 0 then
+        ctx:not_applicable { subject = network.id, reason = "the network is not under steam any hour of the year" }
       else
+        local hours, hours_source = unit_hours.held(network)
         local trap_steam, failed_traps, trap_loss = 0, 0, 0
-        if has_traps then trap_steam, failed_traps, trap_loss = failed_trap_loss(network, params) end
+        if has_traps then trap_steam, failed_traps, trap_loss = failed_trap_loss(network, hours, params) end
         local surface_steam = 0
         if has_surface and network.bare_surface_temperature > params.ambient_temperature then
-          surface_steam = plant_heat.steam_for_heat(bare_surface_heat(network, params))
+          surface_steam = plant_heat.steam_for_heat(bare_surface_heat(network, hours, params))
         end
         local steam_saved = trap_steam + surface_steam
         if network.steam_use ~= nil then steam_saved = math.min(steam_saved, network.steam_use) end
@@ -95,6 +99,7 @@ rule {
                 .. (network.trap_loss and "trap_loss" or "parameter failed_trap_loss") .. " × hours") or "no trap survey" })
             table.insert(evidence, 2, { name = "steam equivalent of bare-surface loss", value = surface_steam, unit = "t/a",
               source = has_surface and "bare_surface_area × h × ΔT × hours, at 3763 kJ/kg" or "no bare-surface survey" })
+            table.insert(evidence, 3, { name = "hours under steam", value = hours, unit = "h/a", source = hours_source })
             local area = has_surface and network.bare_surface_area or 0
             ctx:recommend {
               subject = network.id,

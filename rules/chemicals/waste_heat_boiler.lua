@@ -3,12 +3,13 @@
 
 local chemical_limits = require("chemical_limits")
 local plant_heat = require("plant_heat")
+local unit_hours = require("unit_hours")
 
 local field = chemical_limits.field
 
 --- Heat (kJ/a) a boiler recovers from a stream cooled from its temperature to the outlet temperature.
-local function recoverable_heat(source, outlet, params)
-  return source.gas_flow * params.gas_heat_capacity * (source.gas_temperature - outlet) * source.hours
+local function recoverable_heat(source, outlet, hours, params)
+  return source.gas_flow * params.gas_heat_capacity * (source.gas_temperature - outlet) * hours
     * params.recovery_efficiency
 end
 
@@ -63,13 +64,14 @@ rule {
       elseif source.hours <= 0 then
         ctx:not_applicable { subject = source.id, reason = "the stream is not available any hour of the year" }
       else
-        local heat = recoverable_heat(source, outlet, params)
+        local hours, hours_source = unit_hours.held(source)
+        local heat = recoverable_heat(source, outlet, hours, params)
         local steam = plant_heat.steam_for_heat(heat)
         local savings, evidence, interaction = plant_heat.steam_savings(plant, source.serves or source.id, steam)
         if savings == nil then
           ctx:insufficient_data { subject = source.id, needs = evidence }
         else
-          local steam_rate = steam / source.hours
+          local steam_rate = steam / hours
           table.insert(evidence, 1, { name = "gas flow", value = source.gas_flow, unit = "m3/h", source = field(source, "gas_flow") })
           table.insert(evidence, 2, { name = "gas temperature", value = source.gas_temperature, unit = "°C",
                                       source = field(source, "gas_temperature") })
@@ -77,6 +79,7 @@ rule {
                                       source = source.outlet_temperature and field(source, "outlet_temperature")
                                         or "parameter outlet_temperature (orientation)" })
           table.insert(evidence, 4, { name = "steam raised", value = steam, unit = "t/a", source = "heat / 3763 kJ/kg" })
+          table.insert(evidence, 5, { name = "hours available", value = hours, unit = "h/a", source = hours_source })
           ctx:recommend {
             subject = source.id,
             savings = savings,

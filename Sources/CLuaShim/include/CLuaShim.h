@@ -36,13 +36,16 @@ typedef struct ediag_sandbox {
     int memory_refused;
     char memory_where[256];     /* script position of the first refused allocation */
     lua_State *state;
+    char error_where[256];      /* rule position of the last error the message handler saw */
+    char limit_where[256];      /* rule position where the instruction or time limit was hit */
     /* instructions and time */
     int64_t instructions_left;
     int64_t instructions_executed;
-    int hook_interval;
+    int hook_interval;          /* instructions, or function calls, between two budget checks */
+    int calls_since_check;
     double deadline;            /* CLOCK_MONOTONIC seconds; 0 = none */
     int limit_hit;              /* ediag_limit_kind */
-    int call_depth;             /* protected calls in progress (a host function may call back) */
+    int call_depth;             /* nesting of ediag_call: host functions may call back into Lua */
     /* host */
     ediag_host_dispatch dispatch;
     void *host;
@@ -79,9 +82,10 @@ lua_State *ediag_open(ediag_sandbox *sandbox);
 /// Closes the state; the hook is removed first, and finalizers are refused by the sandbox anyway.
 void ediag_close(lua_State *L);
 
-/// Calls the function below `nargs` arguments on the stack under `budget`. A call made while
-/// another is in progress (from a host function) runs under the outer call's budget and hook.
-/// Returns the lua_pcall status; on error the error object is on the stack.
+/// Calls the function below `nargs` arguments on the stack under `budget`. A call made while another
+/// is running (a host function calling back into Lua) runs under the outer call's budget instead.
+/// Returns the lua_pcall status; on error the error message (a string, positioned at the rule
+/// code that raised it where there is one) is on the stack.
 int ediag_call(lua_State *L, int nargs, int nresults, const ediag_budget *budget);
 
 /// Pushes a C closure that dispatches to the Swift host with `function_id`.

@@ -17,7 +17,9 @@ local rawmeta, make_proxy, pattern_cost = H.rawmeta, H.make_proxy, H.pattern_cos
 
 local READONLY = "ediag: read-only"
 local MAX_STRING = 4 * 1024 * 1024
-local PATTERN_BUDGET = 5e7
+local PATTERN_BUDGET = 2e8    -- steps of Lua's matcher, each a byte comparison or a backtrack
+local PLAIN_FIND_BUDGET = 2e9 -- bytes memcmp may compare for one plain find
+local MEMORY_ERROR = "not enough memory"
 local frozen = setmetatable({}, { __mode = "k" })
 local PATH = {} -- private key: the profile path of a profile table
 
@@ -153,18 +155,53 @@ end
 local safe_string = frozen_copy(string, { dump = true })
 do
   local raw = rawmeta(safe_string).__index
+  -- Strings and numbers are both accepted where Lua coerces; sizes are checked on what C will see.
+  local function coerced_length(v)
+    local tv = type(v)
+    if tv == "string" then return #v end
+    if tv == "number" then return #tostring(v) end
+    return 0
+  end
   raw.rep = function(s, n, sep)
-    if type(n) == "number" and type(s) == "string" then
-      local size = #s * n + (type(sep) == "string" and #sep * (n - 1) or 0)
+    local count = tonumber(n)
+    if count and count > 0 then
+      local size = coerced_length(s) * count + (sep ~= nil and coerced_length(sep) * (count - 1) or 0)
       if size > MAX_STRING then
         error("string.rep: result of " .. sformat("%.0f", size) .. " bytes exceeds the limit of " .. MAX_STRING, 2)
+      end
+      -- An empty piece repeated 10^15 times allocates nothing but loops in C: bound the count too.
+      if count > MAX_STRING then
+        error("string.rep: " .. sformat("%.0f", count) .. " repetitions exceed the limit of " .. MAX_STRING, 2)
       end
     end
     return srep(s, n, sep)
   end
   raw.find = function(s, pattern, init, plain)
-    if not plain then check_pattern("string.find", s, pattern) end
+    if not plain then
+      check_pattern("string.find", s, pattern)
+    elseif type(s) == "string" and type(pattern) == "string" and (#s - #pattern + 1) * #pattern > PLAIN_FIND_BUDGET then
+      -- memcmp at every start position: a long needle in a long subject is quadratic in C.
+      error("string.find: a plain search for " .. #pattern .. " bytes in " .. #s .. " bytes is too costly", 2)
+    end
     return sfind(s, pattern, init, plain)
+  end
+  -- %p prints an address and %s of a table its address: both differ from run to run.
+  raw.format = function(fmt, ...)
+    if type(fmt) == "string" then
+      local at = sfind(fmt, "%", 1, true)
+      while at do
+        local _, last, conversion = sfind(fmt, "^%%[-+ #0]*%d*%.?%d*(.?)", at)
+        if conversion == "p" then error("string.format: '%p' (an address) is not allowed in rules", 2) end
+        at = sfind(fmt, "%", (last or at) + 1, true)
+      end
+    end
+    local n = select("#", ...)
+    local args = { ... }
+    for i = 1, n do
+      local tv = type(args[i])
+      if tv ~= "string" and tv ~= "number" and tv ~= "boolean" and tv ~= "nil" then args[i] = tv end
+    end
+    return sformat(fmt, unpack(args, 1, n))
   end
   raw.match = function(s, pattern, init)
     check_pattern("string.match", s, pattern)
@@ -187,9 +224,103 @@ do
 end
 
 local safe_math = frozen_copy(math, { random = true, randomseed = true })
-local safe_table = frozen_copy(table)
 local safe_utf8 = frozen_copy(utf8)
-local safe_coroutine = frozen_copy(coroutine)
+
+---------------------------------------------------------------------------------------------------
+-- Table functions that shift elements, written in Lua
+--
+-- The C versions loop over #t or an index range with raw accesses that run no instruction and
+-- allocate nothing when the slots are empty (`table.move({}, 1, 1e15, 1, {})`, or a __len that
+-- answers 10^15), so neither the instruction hook nor the allocator would ever stop them. Here
+-- every element moved is a Lua instruction the hook counts.
+
+local tointeger = math.tointeger
+
+local function integer_argument(v, position, fname)
+  local i = tointeger(tonumber(v) or v)
+  if i == nil then
+    error("bad argument #" .. position .. " to '" .. fname .. "' (number has no integer representation)", 3)
+  end
+  return i
+end
+
+local table_impl = {}
+for k, v in next, table do table_impl[k] = v end
+
+function table_impl.insert(t, ...)
+  local n = select("#", ...)
+  local last = #t + 1
+  if n == 1 then
+    t[last] = ...
+    return
+  end
+  if n ~= 2 then error("wrong number of arguments to 'insert'", 2) end
+  local pos, value = ...
+  pos = integer_argument(pos, 2, "insert")
+  if pos < 1 or pos > last then error("bad argument #2 to 'insert' (position out of bounds)", 2) end
+  for i = last, pos + 1, -1 do t[i] = t[i - 1] end
+  t[pos] = value
+end
+
+function table_impl.remove(t, pos)
+  local size = #t
+  if pos == nil then pos = size else pos = integer_argument(pos, 2, "remove") end
+  if pos ~= size and (pos < 1 or pos > size + 1) then
+    error("bad argument #2 to 'remove' (position out of bounds)", 2)
+  end
+  local value = t[pos]
+  while pos < size do
+    t[pos] = t[pos + 1]
+    pos = pos + 1
+  end
+  t[pos] = nil
+  return value
+end
+
+function table_impl.move(a1, f, e, t, a2)
+  if a2 == nil then a2 = a1 end
+  f, e, t = integer_argument(f, 2, "move"), integer_argument(e, 3, "move"), integer_argument(t, 4, "move")
+  if e >= f then
+    if f <= 0 and e >= math.maxinteger + f then error("bad argument #3 to 'move' (too many elements to move)", 2) end
+    local n = e - f
+    if t > math.maxinteger - n then error("bad argument #4 to 'move' (destination wrap around)", 2) end
+    if t > e or t <= f or not rawequal(a1, a2) then
+      for i = 0, n do a2[t + i] = a1[f + i] end
+    else
+      for i = n, 0, -1 do a2[t + i] = a1[f + i] end
+    end
+  end
+  return a2
+end
+
+local safe_table = frozen_copy(table_impl)
+
+---------------------------------------------------------------------------------------------------
+-- Protected calls that cannot swallow the memory limit
+--
+-- The instruction and deadline limits are sticky in the hook. A refused allocation raises the
+-- memory error once; these wrappers raise it again wherever a rule catches it, so it always
+-- reaches the host.
+
+local function rethrow_memory(ok, ...)
+  if not ok and rawequal((...), MEMORY_ERROR) then error(MEMORY_ERROR, 0) end
+  return ok, ...
+end
+
+local function rethrow_memory_from_load(fn, err)
+  if fn == nil and rawequal(err, MEMORY_ERROR) then error(MEMORY_ERROR, 0) end
+  return fn, err
+end
+
+local function safe_pcall(f, ...) return rethrow_memory(pcall(f, ...)) end
+local function safe_xpcall(f, handler, ...) return rethrow_memory(xpcall(f, handler, ...)) end
+
+local coroutine_impl = {}
+for k, v in next, coroutine do coroutine_impl[k] = v end
+local resume, close = coroutine.resume, coroutine.close
+function coroutine_impl.resume(co, ...) return rethrow_memory(resume(co, ...)) end
+function coroutine_impl.close(co) return rethrow_memory(close(co)) end
+local safe_coroutine = frozen_copy(coroutine_impl)
 
 ---------------------------------------------------------------------------------------------------
 -- Safe base functions
@@ -227,7 +358,7 @@ end
 
 local base = {
   assert = assert, error = error, ipairs = ipairs, next = next, pairs = sorted_pairs,
-  pcall = pcall, xpcall = xpcall, rawequal = rawequal, rawget = rawget, rawlen = rawlen,
+  pcall = safe_pcall, xpcall = safe_xpcall, rawequal = rawequal, rawget = rawget, rawlen = rawlen,
   rawset = safe_rawset, select = select, setmetatable = safe_setmetatable, getmetatable = getmetatable,
   tonumber = tonumber, tostring = safe_tostring, type = type, print = sandbox_print,
   _VERSION = _VERSION,
@@ -477,7 +608,11 @@ local function fill_base(env, pack, require)
   rawset(env, "ediag", pack.library)
   rawset(env, "load", function(chunk, name, _, chunk_env)
     if type(chunk) ~= "string" then return nil, "load: only text chunks are accepted" end
-    return real_load(chunk, name, "t", chunk_env or env)
+    -- A name starting with '@' or '=' would pass the chunk off as a file (errors are blamed on files).
+    local chunkname = "=(load)"
+    if type(name) == "string" then chunkname = "=(load) " .. name end
+    -- load reports a failure as (nil, message): a memory error must still reach the host.
+    return rethrow_memory_from_load(real_load(chunk, chunkname, "t", chunk_env or env))
   end)
   rawset(env, "require", require or pack.require)
   return env
@@ -506,6 +641,11 @@ end
 
 local packs_by_name = {}
 
+-- Counts the host's calls into rules (file loads and evaluations). A module marks itself as loading
+-- with the call it loads in: a call that ran out of budget half-way through a module's top level can
+-- clear nothing (every instruction fails), so a mark from an earlier call must not count.
+local run_id = 0
+
 --- A require function for plugin `root` resolving names in `view`'s modules. A module runs in the
 --- environment of the plugin that owns it (its library, its data, its dependencies' modules), so it
 --- works the same whoever requires it; the instance is kept in `root`, so module state is never
@@ -520,8 +660,8 @@ local function make_require(root, view)
     local key = owner.name .. "\0" .. module_name
     local cached = root.loaded[key]
     if cached ~= nil then return cached end
-    if root.loading[key] then error("module '" .. module_name .. "' requires itself", 2) end
-    root.loading[key] = true
+    if root.loading[key] == run_id then error("module '" .. module_name .. "' requires itself", 2) end
+    root.loading[key] = run_id
     local env = setmetatable(fill_base({}, owner, make_require(root, owner)), { __index = strict_missing })
     local fn, err = real_load(chunk.source, chunk.chunkname, "t", env)
     if not fn then error(err, 0) end
@@ -544,6 +684,7 @@ local function new_pack(name, data, modules)
 end
 
 local function run_file(pack, source, chunkname)
+  run_id = run_id + 1
   local env = new_env(pack)
   rawset(env, "rule", host.register)
   local fn, err = real_load(source, chunkname, "t", env)
@@ -553,6 +694,7 @@ local function run_file(pack, source, chunkname)
 end
 
 local function run_rule(def, plant, params, date, tracing)
+  run_id = run_id + 1
   current_date = date
   local applies = rawget(def, "applies")
   if applies ~= nil then

@@ -4,6 +4,9 @@ import LuaSandbox
 /// Reads a table a rule passed to the host, field by field, with raw access only (no metamethod
 /// runs). Frozen read-only proxies are read through to their backing table.
 struct LuaTableReader {
+    /// The longest text a rule may hand the host in one field (64 KiB): findings are read by people.
+    static let maxTextBytes = 64 * 1024
+
     let lua: LuaState
     /// Absolute stack index of the table.
     let index: Int32
@@ -21,7 +24,7 @@ struct LuaTableReader {
         _ = lua.ensureStack(8)
         if lua.pushRawMetatable(absolute) {
             let marker = lua.rawGetField(-1, "__metatable")
-            let isFrozen = marker == .string && lua.toString(-1) == "ediag: read-only"
+            let isFrozen = marker == .string && lua.stringLength(-1) == 16 && lua.toString(-1) == "ediag: read-only"
             lua.pop(1)
             if isFrozen {
                 if lua.rawGetField(-1, "__index") == .table {
@@ -52,7 +55,7 @@ struct LuaTableReader {
         try with(key) { type throws(RuleOutputError) in
             switch type {
             case .nil: return nil
-            case .string: return lua.toString(-1)
+            case .string: return try Self.textOnTop(lua, path: "\(path).\(key)")
             default: throw RuleOutputError("\(path).\(key) must be text, got a \(type.name)")
             }
         }
@@ -104,6 +107,24 @@ struct LuaTableReader {
         }
     }
 
+    /// The string on top as text: valid UTF-8 of at most `maxTextBytes` (never silently repaired).
+    static func textOnTop(_ lua: LuaState, path: String) throws(RuleOutputError) -> String {
+        let length = lua.stringLength(-1)
+        guard length <= maxTextBytes else {
+            throw RuleOutputError("\(path) is \(length) bytes, longer than the \(maxTextBytes) a rule may report")
+        }
+        guard lua.chargeHostCopy(length) else { throw hostCopyExceeded(lua) }
+        let bytes = lua.stringBytes(-1) ?? []
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw RuleOutputError("\(path) is not valid UTF-8 text")
+        }
+        return text
+    }
+
+    static func hostCopyExceeded(_ lua: LuaState) -> RuleOutputError {
+        RuleOutputError("the rule handed the host more than \(lua.hostCopyLimit) bytes of text on one plant")
+    }
+
     func bool(_ key: String) throws(RuleOutputError) -> Bool? {
         try with(key) { type throws(RuleOutputError) in
             switch type {
@@ -120,7 +141,7 @@ struct LuaTableReader {
             switch type {
             case .nil: return nil
             case .string:
-                let s = lua.toString(-1) ?? ""
+                let s = try Self.textOnTop(lua, path: "\(path).\(key)")
                 return LocalizedText(zh: s, en: s)
             case .table:
                 let t = LuaTableReader(lua, at: -1, path: "\(path).\(key)")!
@@ -153,11 +174,18 @@ struct LuaTableReader {
     func sortedKeys() throws(RuleOutputError) -> [String] {
         var keys: [String] = []
         var bad: String?
+        var count = 0
+        var overBudget = false
         lua.forEachPair(index) {
-            if let k = lua.toString(-2) { keys.append(k) } else { bad = lua.type(at: -2).name }
+            count += 1
+            guard count <= 10_000, !overBudget else { return }
+            guard lua.type(at: -2) == .string else { bad = lua.type(at: -2).name; return }
+            guard lua.chargeHostCopy(lua.stringLength(-2)) else { overBudget = true; return }
+            keys.append(lua.toString(-2) ?? "")
         }
         if let bad { throw RuleOutputError("\(path) must have text keys, found a \(bad) key") }
-        guard keys.count <= 10_000 else { throw RuleOutputError("\(path) has more than 10000 entries") }
+        if overBudget { throw Self.hostCopyExceeded(lua) }
+        guard count <= 10_000 else { throw RuleOutputError("\(path) has more than 10000 entries") }
         return keys.sorted()
     }
 }

@@ -32,6 +32,9 @@ enum MessageTemplate {
             }
             let decimals = colon.flatMap { Int(String(decoding: inside[($0 + 1)...], as: UTF8.self)) }
             out.append(contentsOf: format(value, decimals: decimals).utf8)
+            guard out.count <= LuaTableReader.maxTextBytes else {
+                throw RuleOutputError("the filled message is longer than the \(LuaTableReader.maxTextBytes) bytes a rule may report")
+            }
             i = close + 1
         }
         return String(decoding: out, as: UTF8.self)

@@ -2,6 +2,10 @@ import EdiagModel
 import LuaSandbox
 
 extension RuleRuntime {
+    /// The most rules one runtime registers (all packs together), so that a loop calling rule{} cannot
+    /// fill the host's memory.
+    static let maxRules = 10_000
+
     static func idPattern(_ id: String) -> Bool {
         let parts = id.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count >= 2 else { return false }
@@ -10,15 +14,26 @@ extension RuleRuntime {
         }
     }
 
+    /// "file:line" with the file's whole path: Lua shortens long chunk names to "...tail".
+    static func fullPath(_ position: String?, file: String) -> String {
+        guard let position else { return file }
+        guard let colon = position.lastIndex(of: ":") else { return position }
+        let source = position[..<colon]
+        let tail = source.hasPrefix("...") ? source.dropFirst(3) : source
+        return file.hasSuffix(tail) ? file + position[colon...] : position
+    }
+
     /// `rule { … }`: reads and checks the declaration, keeps the table for evaluation.
     ///
     /// An incomplete declaration is refused at its line and kept in `loadErrors`; the file goes on
     /// loading, so its other rules load and `ediag lint` sees every refused declaration at once.
     func hostRegister(_ lua: LuaState) -> HostReturn {
         guard let loading = loading else { return .failure("rule{} may only be called while a rule file loads") }
-        let location = lua.whereInScript(level: 1) ?? loading.file
+        guard registered.count < Self.maxRules else {
+            return .failure("rule{}: more than \(Self.maxRules) rules are declared; a loop declaring rules?")
+        }
+        let location = Self.fullPath(lua.whereInScript(level: 1), file: loading.file)
         func refuse(_ message: String) -> HostReturn {
-            // Lua shortens long chunk names in `location`: keep the real path, take the line.
             loadErrors.append(PackError(location: SourceLocation(file: loading.file, line: Self.location(location).line), message: message))
             return .results(0)
         }

@@ -2,17 +2,32 @@ import EdiagModel
 import LuaSandbox
 
 extension RuleRuntime {
+    /// Findings and outcomes one rule may report on one plant: a runaway loop fails the rule instead
+    /// of filling the host's memory.
+    static let maxReportsPerEvaluation = 1000
+
     /// The argument a ctx method reads: 2 for `ctx:method(x)`, 1 for `ctx.method(x)`.
     private func argument(_ lua: LuaState) -> Int32 { lua.top >= 2 ? 2 : 1 }
 
-    private func noEvaluation(_ what: String) -> HostReturn {
-        .failure("ctx:\(what) may only be called while a rule evaluates a plant")
+    /// The evaluation in progress, or why the rule may not report (none running, or too many reports).
+    private func reportingEvaluation(_ what: String) -> Result<Evaluation, RuleOutputError> {
+        guard let eval = evaluation else {
+            return .failure(RuleOutputError("ctx:\(what) may only be called while a rule evaluates a plant"))
+        }
+        guard eval.findings.count + eval.outcomes.count < Self.maxReportsPerEvaluation else {
+            return .failure(RuleOutputError("ctx:\(what): the rule reported more than \(Self.maxReportsPerEvaluation) findings and outcomes on one plant"))
+        }
+        return .success(eval)
     }
 
     /// `ctx:finding{ subject, severity, category, title, message, values, evidence, references }`.
     func hostFinding(_ lua: LuaState) -> HostReturn {
         hostCalls.finding += 1
-        guard let eval = evaluation else { return noEvaluation("finding") }
+        let eval: Evaluation
+        switch reportingEvaluation("finding") {
+        case .success(let e): eval = e
+        case .failure(let error): return .failure(error.message)
+        }
         guard let t = LuaTableReader(lua, at: argument(lua), path: "ctx:finding") else {
             return .failure("ctx:finding expects a table {subject = …, message = {zh = …, en = …}, …}")
         }
@@ -45,7 +60,11 @@ extension RuleRuntime {
     /// `ctx:recommend{ subject, measure, savings, investment, lifetime, om_cost, confidence, range, … }`.
     func hostRecommend(_ lua: LuaState) -> HostReturn {
         hostCalls.recommend += 1
-        guard let eval = evaluation else { return noEvaluation("recommend") }
+        let eval: Evaluation
+        switch reportingEvaluation("recommend") {
+        case .success(let e): eval = e
+        case .failure(let error): return .failure(error.message)
+        }
         guard let t = LuaTableReader(lua, at: argument(lua), path: "ctx:recommend") else {
             return .failure("ctx:recommend expects a table {savings = {electricity = …}, investment = …, lifetime = …}")
         }
@@ -90,6 +109,9 @@ extension RuleRuntime {
                 rangeLow: range.0, rangeHigh: range.1, confidence: confidence, profile: eval.profile, settings: options.economics)
             if let valuationStart, let clock = options.phaseClock { phaseTimes.valuation += clock() &- valuationStart }
             economics.interaction = try Self.interaction(lua, t)
+            guard economics.isFinite else {
+                throw RuleOutputError("ctx:recommend: the saving is too large to value (a figure of the economics is not finite)")
+            }
             var values = try readValues(t)
             values["tce"] = .number(economics.tcePerYear)
             values["co2"] = .number(economics.co2TonnesPerYear)
@@ -177,7 +199,11 @@ extension RuleRuntime {
     /// Returns the grade (`grade_1` … `grade_3`, `not_met`) or `undetermined`.
     func hostCompliance(_ lua: LuaState) -> HostReturn {
         hostCalls.compliance += 1
-        guard let eval = evaluation else { return noEvaluation("compliance") }
+        let eval: Evaluation
+        switch reportingEvaluation("compliance") {
+        case .success(let e): eval = e
+        case .failure(let error): return .failure(error.message)
+        }
         guard let t = LuaTableReader(lua, at: argument(lua), path: "ctx:compliance") else {
             return .failure("ctx:compliance expects a table {value = …, limits = ediag.limits(…)}")
         }
@@ -287,7 +313,9 @@ extension RuleRuntime {
         var values: [Double?] = []
         try t.forEachElement(key) { i throws(RuleOutputError) in
             switch lua.type(at: -1) {
-            case .number: values.append(lua.toNumber(-1))
+            case .number:
+                guard let n = lua.toNumber(-1), n.isFinite else { throw RuleOutputError("ctx:compliance.\(key)[\(i)] must be a finite number") }
+                values.append(n)
             case .boolean, .nil: values.append(nil)
             default: throw RuleOutputError("ctx:compliance.\(key)[\(i)] must be a number or false")
             }
@@ -357,10 +385,19 @@ extension RuleRuntime {
     /// `ctx:not_applicable(reason)` or `ctx:not_applicable{subject = …, reason = …}`.
     func hostNotApplicable(_ lua: LuaState) -> HostReturn {
         hostCalls.notApplicable += 1
-        guard let eval = evaluation else { return noEvaluation("not_applicable") }
-        if let reason = lua.toString(argument(lua)) {
-            evaluation?.outcomes.append(RuleOutcome(ruleID: eval.rule.id, status: .notApplicable, detail: reason))
-            return .results(0)
+        let eval: Evaluation
+        switch reportingEvaluation("not_applicable") {
+        case .success(let e): eval = e
+        case .failure(let error): return .failure(error.message)
+        }
+        if lua.type(at: argument(lua)) == .string {
+            lua.pushValue(at: argument(lua))
+            defer { lua.pop(1) }
+            do throws(RuleOutputError) {
+                let reason = try LuaTableReader.textOnTop(lua, path: "ctx:not_applicable")
+                evaluation?.outcomes.append(RuleOutcome(ruleID: eval.rule.id, status: .notApplicable, detail: reason))
+                return .results(0)
+            } catch { return .failure(error.message) }
         }
         guard let t = LuaTableReader(lua, at: argument(lua), path: "ctx:not_applicable") else {
             return .failure("ctx:not_applicable expects a reason (text) or {subject = …, reason = …}")
@@ -375,7 +412,11 @@ extension RuleRuntime {
     /// `ctx:insufficient_data{subject = …, needs = {"process_units[K1].clinker_energy", …}, message = …}`.
     func hostInsufficientData(_ lua: LuaState) -> HostReturn {
         hostCalls.insufficientData += 1
-        guard let eval = evaluation else { return noEvaluation("insufficient_data") }
+        let eval: Evaluation
+        switch reportingEvaluation("insufficient_data") {
+        case .success(let e): eval = e
+        case .failure(let error): return .failure(error.message)
+        }
         if let text = lua.toString(argument(lua)) {
             evaluation?.outcomes.append(RuleOutcome(ruleID: eval.rule.id, status: .insufficientData, detail: text, needs: [text]))
             return .results(0)
@@ -386,7 +427,8 @@ extension RuleRuntime {
         do throws(RuleOutputError) {
             var needs: [String] = []
             try t.forEachElement("needs") { i throws(RuleOutputError) in
-                guard let s = lua.toString(-1) else { throw RuleOutputError("ctx:insufficient_data.needs[\(i)] must be a field path (text)") }
+                guard lua.type(at: -1) == .string else { throw RuleOutputError("ctx:insufficient_data.needs[\(i)] must be a field path (text)") }
+                let s = try LuaTableReader.textOnTop(lua, path: "ctx:insufficient_data.needs[\(i)]")
                 needs.append(s)
             }
             guard !needs.isEmpty else { throw RuleOutputError("ctx:insufficient_data needs = {…} must name at least one field to measure") }
@@ -400,15 +442,22 @@ extension RuleRuntime {
     /// `print(…)` inside rules: kept for `ediag explain`, never written to stdout.
     func hostPrint(_ lua: LuaState) -> HostReturn {
         if evaluation != nil, evaluation!.printed.count < 200 {
-            evaluation?.printed.append(String((lua.toString(1) ?? "").prefix(2000)))
+            let length = lua.stringLength(1)
+            // Printed text is kept for `explain`, cut to 2000 characters; a huge text is not even copied.
+            let text = length <= 8192 ? String((lua.toString(1) ?? "").prefix(2000)) : "(\(length) bytes of printed text)"
+            evaluation?.printed.append(text)
         }
         return .results(0)
     }
 
     /// `ediag.convert(value, from, to)`.
     static func hostConvert(_ lua: LuaState) -> HostReturn {
-        guard let value = lua.toNumber(1), let from = lua.toString(2), let to = lua.toString(3) else {
+        guard let value = lua.toNumber(1), lua.type(at: 2) == .string, lua.type(at: 3) == .string else {
             return .failure("ediag.convert(value, from_unit, to_unit) expects a number and two unit texts")
+        }
+        // Each call counts as one instruction, so its own work must stay small: units are short.
+        guard lua.stringLength(2) <= 64, lua.stringLength(3) <= 64, let from = lua.toString(2), let to = lua.toString(3) else {
+            return .failure("ediag.convert: a unit is at most 64 bytes")
         }
         do throws(UnitError) {
             lua.push(try Unit(from).convert(value, to: try Unit(to)))
@@ -437,7 +486,7 @@ extension RuleRuntime {
                     let n = lua.toNumber(-1)!
                     guard n.isFinite else { throw RuleOutputError("values.\(key) is not a finite number") }
                     values[key] = .number(n)
-                case .string: values[key] = .text(lua.toString(-1)!)
+                case .string: values[key] = .text(try LuaTableReader.textOnTop(lua, path: "values.\(key)"))
                 case .boolean: values[key] = .bool(lua.toBool(-1)!)
                 default: throw RuleOutputError("values.\(key) must be a number, text or boolean, got a \(type.name)")
                 }
@@ -459,7 +508,7 @@ extension RuleRuntime {
                     let n = lua.toNumber(-1)!
                     guard n.isFinite else { throw RuleOutputError("evidence[\(i)].value is not a finite number") }
                     return .number(n)
-                case .string: return .text(lua.toString(-1)!)
+                case .string: return .text(try LuaTableReader.textOnTop(lua, path: "evidence[\(i)].value"))
                 case .boolean: return .bool(lua.toBool(-1)!)
                 default: throw RuleOutputError("evidence[\(i)].value must be a number, text or boolean, got a \(type.name)")
                 }
@@ -490,7 +539,11 @@ struct LimitRow {
             throw RuleOutputError("\(path) must come from ediag.limits (standard and effective date are missing)")
         }
         func grade(_ key: String) throws(RuleOutputError) -> Double? {
-            try t.with(key) { type throws(RuleOutputError) in type == .number ? lua.toNumber(-1) : nil }
+            try t.with(key) { type throws(RuleOutputError) in
+                guard type == .number, let n = lua.toNumber(-1) else { return nil }
+                guard n.isFinite else { throw RuleOutputError("\(path).\(key) must be a finite number") }
+                return n
+            }
         }
         return LimitRow(standard: standard, effective: effective, replaces: try t.string("replaces"), unit: try t.string("unit") ?? "",
                         better: try t.string("better") ?? "lower", thresholds: [try grade("grade1"), try grade("grade2"), try grade("grade3")],

@@ -254,8 +254,14 @@ public final class RuleRuntime {
 
     static func packError(from error: LuaError, file: String) -> PackError {
         let message = error.description
-        // Lua messages start with "path:line:"; lift that into the location.
-        if let range = message.range(of: file + ":") {
+        // Lua messages start with "path:line:"; lift that into the location. Lua shortens long
+        // paths to "...tail", so the file is found by its tail.
+        let shortened = message.range(of: "...").flatMap { dots -> Range<String.Index>? in
+            let tail = message[dots.upperBound...].prefix { $0 != ":" }
+            guard !tail.isEmpty, file.hasSuffix(tail), let colon = message[dots.upperBound...].firstIndex(of: ":") else { return nil }
+            return dots.lowerBound..<message.index(after: colon)
+        }
+        if let range = message.range(of: file + ":") ?? shortened {
             let rest = message[range.upperBound...]
             let lineText = rest.prefix { $0.isNumber }
             if let line = Int(lineText) {
@@ -402,12 +408,19 @@ public final class RuleRuntime {
             lua.pushString(profile.assessmentDate)
             lua.push(options.trace)
             let start = options.collectCosts ? clock.now : nil
-            do {
+            do throws(LuaError) {
                 try lua.call(arguments: 5, results: 1, limits: options.limits(forPlugin: rule.pack))
-                // run_rule returns the reason when the rule's applicability test said no.
-                if let reason = lua.toString(-1) {
+                // run_rule returns the reason when the rule's applicability test said no; it is checked
+                // like any text a rule reports (size, UTF-8).
+                if lua.type(at: -1) == .string {
                     hostCalls.notApplicable += 1
-                    evaluation!.outcomes.append(RuleOutcome(ruleID: rule.id, status: .notApplicable, detail: reason))
+                    do throws(RuleOutputError) {
+                        let reason = try LuaTableReader.textOnTop(lua, path: "the applicability test's reason")
+                        evaluation!.outcomes.append(RuleOutcome(ruleID: rule.id, status: .notApplicable, detail: reason))
+                    } catch {
+                        lua.pop(1)
+                        throw LuaError.runtime("\(rule.location): \(error.message)")
+                    }
                 }
                 lua.pop(1)
                 var done = evaluation!

@@ -153,3 +153,14 @@ public enum MeasureValuation {
             carbonPriceYuanPerTonne: carbonPrice)
     }
 }
+
+extension MeasureEconomics {
+    /// Whether every figure is a finite number. Absurd but finite inputs (a saving of 10^308 kWh) can
+    /// overflow a product; such a measure is refused rather than reported with an infinite NPV.
+    public var isFinite: Bool {
+        let required = [tcePerYear, co2TonnesPerYear, investmentYuan, lifetimeYears, omYuanPerYear, discountRate]
+        let optional = [yuanPerYear, simplePaybackYears, npvYuan, irr, costOfConservedEnergyYuanPerTce].compactMap { $0 }
+        let lines = savings.flatMap { [$0.amount, $0.tce, $0.co2Tonnes] + ($0.yuan.map { [$0] } ?? []) }
+        return (required + optional + lines).allSatisfy(\.isFinite)
+    }
+}

@@ -99,8 +99,13 @@ public enum SourceDocument {
         guard let node else {
             throw DocumentError(location: SourceLocation(file: file, line: 1, column: 1), message: "the document is empty")
         }
-        return convert(node, file: file, depth: 0)
+        var budget = maxValues
+        return try convert(node, file: file, depth: 0, budget: &budget)
     }
+
+    /// The most values (scalars, lists, maps) one document may hold once YAML aliases are expanded:
+    /// a few lines of nested aliases ("billion laughs") otherwise expand to billions.
+    public static let maxValues = 1_000_000
 
     private static func location(of error: YamlError, file: String) -> SourceLocation {
         switch error {
@@ -124,9 +129,14 @@ public enum SourceDocument {
         }
     }
 
-    private static func convert(_ node: Node, file: String, depth: Int) -> SourceValue {
+    private static func convert(_ node: Node, file: String, depth: Int, budget: inout Int) throws(DocumentError) -> SourceValue {
         let location = SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column)
         if depth > 64 { return .null(location) }
+        budget -= 1
+        guard budget >= 0 else {
+            throw DocumentError(location: location, message: "the document holds more than \(maxValues) values once its aliases "
+                                + "are expanded; write the values out or use fewer nested aliases")
+        }
         switch node {
         case .scalar(let scalar):
             let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
@@ -136,12 +146,14 @@ public enum SourceDocument {
             }
             return .scalar(scalar.string, isQuoted: quoted, location)
         case .sequence(let sequence):
-            return .sequence(sequence.map { convert($0, file: file, depth: depth + 1) }, location)
+            var items: [SourceValue] = []
+            for item in sequence { items.append(try convert(item, file: file, depth: depth + 1, budget: &budget)) }
+            return .sequence(items, location)
         case .mapping(let mapping):
             var pairs: [(key: String, keyLocation: SourceLocation, value: SourceValue)] = []
             for (key, value) in mapping {
                 let keyLocation = SourceLocation(file: file, line: key.mark?.line, column: key.mark?.column)
-                pairs.append((key.string ?? "\(key)", keyLocation, convert(value, file: file, depth: depth + 1)))
+                pairs.append((key.string ?? "\(key)", keyLocation, try convert(value, file: file, depth: depth + 1, budget: &budget)))
             }
             return .mapping(pairs, location)
         case .alias:

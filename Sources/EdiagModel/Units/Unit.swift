@@ -57,13 +57,16 @@ public enum UnitError: Error, Equatable, Sendable, CustomStringConvertible {
     case incompatible(from: String, to: String, fromDimension: Dimension, toDimension: Dimension)
 
     public var description: String {
+        // A unit is a few characters; a longer text is quoted by its start, so that a pasted cell or a
+        // hostile value cannot make the message itself huge.
+        func quoted(_ text: String) -> String { text.count <= 80 ? text : "\(text.prefix(60))… (\(text.count) characters)" }
         switch self {
         case .unknownUnit(let part, let whole):
-            return part == whole ? "unknown unit '\(part)'" : "unknown unit '\(part)' in '\(whole)'"
+            return part == whole ? "unknown unit '\(quoted(part))'" : "unknown unit '\(quoted(part))' in '\(quoted(whole))'"
         case .malformed(let text, let reason):
-            return "cannot read unit '\(text)': \(reason)"
+            return "cannot read unit '\(quoted(text))': \(reason)"
         case .incompatible(let from, let to, let fd, let td):
-            return "unit '\(from)' (\(fd)) cannot be converted to '\(to)' (\(td))"
+            return "unit '\(quoted(from))' (\(fd)) cannot be converted to '\(quoted(to))' (\(td))"
         }
     }
 }

@@ -11,6 +11,10 @@ struct UnitParser {
     let text: String
     private let chars: [Character]
     private var position = 0
+    /// Parentheses open at `position`; the parser recurses once per level, so a hand-typed or hostile
+    /// unit of 100 000 '(' would overflow the stack.
+    private var depth = 0
+    static let maxDepth = 16
 
     init(text: String) {
         self.text = text
@@ -89,7 +93,12 @@ struct UnitParser {
         guard position < chars.count else { throw .malformed(text, reason: "a unit is missing after an operator") }
         let c = chars[position]
         if c == "(" {
+            guard depth < Self.maxDepth else {
+                throw .malformed(text, reason: "parentheses nested more than \(Self.maxDepth) deep")
+            }
             position += 1
+            depth += 1
+            defer { depth -= 1 }
             let inner = try parseExpression()
             skipSpaces()
             guard position < chars.count, chars[position] == ")" else {

@@ -1,0 +1,5 @@
+import FuzzDriver
+import Foundation
+
+// libFuzzer runs LLVMFuzzerTestOneInput (defined in this target) through its documented driver.
+exit(ediag_fuzz_main(CommandLine.argc, CommandLine.unsafeArgv))
