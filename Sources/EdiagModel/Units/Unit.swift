@@ -1,4 +1,4 @@
-import Synchronization
+import Foundation
 
 /// A parsed unit: a scale to the base units of its dimension.
 ///
@@ -83,18 +83,23 @@ extension String {
 /// Units already parsed, by the text they were written as: a profile names the same few units
 /// hundreds of times, and a batch reads thousands of profiles. Shared by all threads; bounded so
 /// that odd input cannot grow it without limit.
-final class UnitCache: Sendable {
+///
+/// Guarded by a pthread mutex (`NSLock`), which the thread sanitizer understands.
+final class UnitCache: @unchecked Sendable {
     static let shared = UnitCache()
     private static let capacity = 4096
-    private let units = Mutex<[String: Unit]>([:])
+    private let lock = NSLock()
+    private var units: [String: Unit] = [:]
 
     func lookup(_ text: String) -> Unit? {
-        units.withLock { $0[text] }
+        lock.lock()
+        defer { lock.unlock() }
+        return units[text]
     }
 
     func store(_ text: String, _ unit: Unit) {
-        units.withLock { table in
-            if table.count < Self.capacity { table[text] = unit }
-        }
+        lock.lock()
+        defer { lock.unlock() }
+        if units.count < Self.capacity { units[text] = unit }
     }
 }
