@@ -38,6 +38,10 @@ struct PortfolioWriter {
 
     func write(_ inputs: [BatchInput]) throws(BatchOutputError) {
         var portfolio = Portfolio(run: run)
+        // The plant list needs one small row per plant; keeping the rows saves reading (and decoding)
+        // every record a second time, which was most of the batch's serial tail.
+        var rows: [Portfolio.PlantRow] = []
+        rows.reserveCapacity(inputs.count)
         // Pass 1: the sums, and the two CSV files row by row.
         try writeStreamed(layout.folder + "/recommendations.csv") { recommendations throws(BatchOutputError) in
             try recommendations.append(CSVTable.byteOrderMark + Data(CSVTable.header(Self.recommendationColumns).utf8))
@@ -46,16 +50,17 @@ struct PortfolioWriter {
                 for input in inputs {
                     let record = try read(input)
                     let row = portfolio.add(record)
+                    rows.append(row)
                     try plants.append(Data(Self.plantLine(row).utf8))
                     let lines = record.measures.map { Self.recommendationLine($0, of: record) }.joined()
                     if !lines.isEmpty { try recommendations.append(Data(lines.utf8)) }
                 }
             }
         }
-        // Pass 2: the summary, then the plant list read again record by record.
+        // Pass 2: the summary, then the plant list.
         try writeStreamed(layout.folder + "/portfolio.json") { file throws(BatchOutputError) in
             try portfolio.write(to: file) { emit throws(BatchOutputError) in
-                for input in inputs { try emit(Portfolio.PlantRow(try read(input))) }
+                for row in rows { try emit(row) }
             }
         }
         try writeReports()
