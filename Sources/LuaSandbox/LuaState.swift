@@ -368,6 +368,15 @@ public final class LuaState {
         return true
     }
     /// The bytes of the string at `index`, or nil.
+    /// The string at `index` if it is valid UTF-8 (no repair, no intermediate copy), else nil.
+    public func validatedString(_ index: Int32) -> String? {
+        guard lua_type(L, index) == LUA_TSTRING else { return nil }
+        var length = 0
+        guard let chars = lua_tolstring(L, index, &length) else { return nil }
+        let buffer = UnsafeBufferPointer(start: UnsafeRawPointer(chars).assumingMemoryBound(to: UInt8.self), count: length)
+        return String(validating: buffer, as: UTF8.self)
+    }
+
     public func stringBytes(_ index: Int32) -> [UInt8]? {
         guard lua_type(L, index) == LUA_TSTRING else { return nil }
         var length = 0

@@ -81,42 +81,42 @@ struct LuaTableReader {
         }
     }
 
-    static func quantityOnTop(_ lua: LuaState, path: String, unit: String) throws(RuleOutputError) -> Double? {
+    static func quantityOnTop(_ lua: LuaState, path: @autoclosure () -> String, unit: String) throws(RuleOutputError) -> Double? {
         switch lua.type(at: -1) {
         case .nil: return nil
         case .number:
             let v = lua.toNumber(-1)!
-            guard v.isFinite else { throw RuleOutputError("\(path) must be a finite number, got \(v)") }
+            guard v.isFinite else { throw RuleOutputError("\(path()) must be a finite number, got \(v)") }
             return v
         case .table:
-            guard let q = LuaTableReader(lua, at: -1, path: path) else { return nil }
+            guard let q = LuaTableReader(lua, at: -1, path: path()) else { return nil }
             guard let value = try q.number("value"), let from = try q.string("unit") else {
-                throw RuleOutputError("\(path) must be a number in \(unit) or ediag.q(value, unit)")
+                throw RuleOutputError("\(path()) must be a number in \(unit) or ediag.q(value, unit)")
             }
             do {
                 let converted = try Unit(from).convert(value, to: try Unit(unit))
-                guard converted.isFinite else { throw RuleOutputError("\(path) is not finite") }
+                guard converted.isFinite else { throw RuleOutputError("\(path()) is not finite") }
                 return converted
             } catch let error as UnitError {
-                throw RuleOutputError("\(path): \(error)")
+                throw RuleOutputError("\(path()): \(error)")
             } catch {
-                throw RuleOutputError("\(path): \(error)")
+                throw RuleOutputError("\(path()): \(error)")
             }
         default:
-            throw RuleOutputError("\(path) must be a number in \(unit), got a \(lua.type(at: -1).name)")
+            throw RuleOutputError("\(path()) must be a number in \(unit), got a \(lua.type(at: -1).name)")
         }
     }
 
     /// The string on top as text: valid UTF-8 of at most `maxTextBytes` (never silently repaired).
-    static func textOnTop(_ lua: LuaState, path: String) throws(RuleOutputError) -> String {
+    /// The path is only built when there is an error: every string a rule reports passes here.
+    static func textOnTop(_ lua: LuaState, path: @autoclosure () -> String) throws(RuleOutputError) -> String {
         let length = lua.stringLength(-1)
         guard length <= maxTextBytes else {
-            throw RuleOutputError("\(path) is \(length) bytes, longer than the \(maxTextBytes) a rule may report")
+            throw RuleOutputError("\(path()) is \(length) bytes, longer than the \(maxTextBytes) a rule may report")
         }
         guard lua.chargeHostCopy(length) else { throw hostCopyExceeded(lua) }
-        let bytes = lua.stringBytes(-1) ?? []
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw RuleOutputError("\(path) is not valid UTF-8 text")
+        guard let text = lua.validatedString(-1) else {
+            throw RuleOutputError("\(path()) is not valid UTF-8 text")
         }
         return text
     }
