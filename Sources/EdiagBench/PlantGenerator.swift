@@ -30,11 +30,11 @@ public struct PlantGenerator {
     public init(templatePaths: [String]) throws(ProfileError) {
         var templates: [Template] = []
         for path in templatePaths.sorted() {
-            let profile = try ProfileDecoder.load(path: path)
             let document: SourceValue
             do { document = try SourceDocument.load(path: path) } catch {
                 throw ProfileError(file: path, issues: [ProfileIssue(.error, error.location, path: "", error.message)])
             }
+            let profile = try ProfileDecoder.decode(document, source: path)
             templates.append(Template(name: (path as NSString).lastPathComponent, document: document, sector: profile.sector))
         }
         self.templates = templates

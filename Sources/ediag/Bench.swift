@@ -97,24 +97,27 @@ struct Bench: ParsableCommand {
         }
     }
 
+    /// This ediag binary, to run it again as a child process.
+    private static var executable: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+
     /// Runs `ediag batch` in a child process; wall seconds and the child's peak resident memory.
     private func batchRun(_ input: String, out: String, jobs: Int) throws -> (seconds: Double, peakBytes: Int) {
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         let arguments = ["batch", input, "--out", out, "--jobs", String(jobs), "--no-sync", "--format", "json"]
             + rules.ruleDirectories.flatMap { ["--rules", $0] }
-        let m = try ChildProcess.measure(executable, arguments)
+        let m = try ChildProcess.measure(Self.executable, arguments)
         guard m.status == 0 else { throw ValidationError("ediag batch exited with \(m.status) on generated plants") }
         return (m.seconds, m.peakResidentBytes)
     }
 
     /// Median wall time of a cold `ediag diagnose PLANT --format json` (all packs loaded).
     private func startupSeconds(plant: String, runs: Int) throws -> Double {
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         let arguments = ["diagnose", plant, "--format", "json", "--output", "/dev/null"] + rules.ruleDirectories.flatMap { ["--rules", $0] }
         var times: [Double] = []
         for _ in 0..<runs {
             // posix_spawn and wait4 directly: Foundation's Process adds its own polling delay to the wait.
-            times.append(try ChildProcess.measure(executable, arguments).seconds)
+            times.append(try ChildProcess.measure(Self.executable, arguments).seconds)
         }
         return times.sorted()[times.count / 2]
     }

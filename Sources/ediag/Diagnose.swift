@@ -50,12 +50,6 @@ struct Diagnose: ParsableCommand {
     @Flag(help: "Add per-rule time, instructions and peak memory to the output.")
     var stats = false
 
-    func validate() throws {
-        if format == .html && profiles.count > 1 {
-            throw ValidationError("--format html writes one page per plant: give one profile (or use `ediag batch`)")
-        }
-    }
-
     func run() throws {
         var extra: [ConfigOverride] = []
         if let format { extra.append(ConfigOverride(key: "output.format", value: format.rawValue, option: "--format")) }
@@ -74,6 +68,7 @@ struct Diagnose: ParsableCommand {
         let packErrors = setup.packErrors
         for note in setup.notes { Console.error("note: \(note)") }
         if format == .html && profiles.count > 1 {
+            // The format may come from --format or from the configuration: checked once it is known.
             throw ValidationError("html writes one page per plant: give one profile (or use `ediag batch`)")
         }
         let renderer: ReportRenderer? = [.markdown, .html, .csv].contains(format) ? try templates.renderer(packs: setup.packs) : nil

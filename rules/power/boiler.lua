@@ -38,18 +38,13 @@ rule {
                   doc = "Economizer, ducting and condensate piping per kW of capacity — " .. ORIENTATION },
     lifetime = { default = 15, unit = "a", min = 8, max = 25, doc = "Economizer life (acid corrosion) — " .. ORIENTATION },
   },
-  applies = function(plant)
-    if #ediag.units(plant, "power_unit") == 0 then return false, "no coal-fired power_unit" end
-    return true
-  end,
+  applies = power_units.has_coal_unit,
   evaluate = function(plant, ctx, params)
     for _, unit in ipairs(ediag.units(plant, "power_unit")) do
       if power_units.done(plant, unit, "low-temperature-economizer", "low_temperature_economizer") then
         ctx:not_applicable { subject = unit.id, reason = "a low-temperature economizer is already fitted" }
       else
-        local supplied, supply_needs = power_units.supplied(unit)
-        local needs = power_units.missing(unit, { "exhaust_gas_temperature", "capacity" })
-        if supplied == nil then power_units.append(needs, supply_needs) end
+        local supplied, needs = power_units.supplied_and_missing(unit, { "exhaust_gas_temperature", "capacity" })
         if #needs > 0 then
           ctx:insufficient_data { subject = unit.id, needs = needs }
         else
@@ -117,7 +112,8 @@ rule {
     lifetime = { default = 10, unit = "a", min = 5, max = 20, doc = "Life of the ignition system — " .. ORIENTATION },
   },
   applies = function(plant)
-    if #ediag.units(plant, "power_unit") == 0 then return false, "no coal-fired power_unit" end
+    local has, reason = power_units.has_coal_unit(plant)
+    if not has then return false, reason end
     if #ignition_oil_use(plant) == 0 then return false, "the profile records no diesel or fuel-oil use" end
     return true
   end,

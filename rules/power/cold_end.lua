@@ -34,18 +34,13 @@ rule {
                   doc = "Cost of cleaning, sealing and vacuum-pump work per kW of capacity — " .. ORIENTATION },
     lifetime = { default = 8, unit = "a", min = 3, max = 15, doc = "Life of the cold-end repair — " .. ORIENTATION },
   },
-  applies = function(plant)
-    if #ediag.units(plant, "power_unit") == 0 then return false, "no coal-fired power_unit" end
-    return true
-  end,
+  applies = power_units.has_coal_unit,
   evaluate = function(plant, ctx, params)
     for _, unit in ipairs(ediag.units(plant, "power_unit")) do
       if ediag.implemented(plant, "condenser-vacuum", unit.id) then
         ctx:not_applicable { subject = unit.id, reason = "condenser vacuum work has already been done" }
       else
-        local supplied, supply_needs = power_units.supplied(unit)
-        local needs = power_units.missing(unit, { "condenser_vacuum", "design_back_pressure", "cooling", "capacity" })
-        if supplied == nil then power_units.append(needs, supply_needs) end
+        local supplied, needs = power_units.supplied_and_missing(unit, { "condenser_vacuum", "design_back_pressure", "cooling", "capacity" })
         if #needs > 0 then
           ctx:insufficient_data { subject = unit.id, needs = needs }
         else

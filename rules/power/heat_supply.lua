@@ -42,10 +42,7 @@ rule {
                   doc = "Extraction retrofit and heat network per GJ of annual heat supplied — " .. ORIENTATION },
     lifetime = { default = 20, unit = "a", min = 10, max = 30, doc = "Life of the retrofit and network — " .. ORIENTATION },
   },
-  applies = function(plant)
-    if #ediag.units(plant, "power_unit") == 0 then return false, "no coal-fired power_unit" end
-    return true
-  end,
+  applies = power_units.has_coal_unit,
   evaluate = function(plant, ctx, params)
     for _, unit in ipairs(ediag.units(plant, "power_unit")) do
       if ediag.implemented(plant, "heat-supply-retrofit", unit.id) then

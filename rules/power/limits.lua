@@ -16,8 +16,10 @@ local function supplied_or_nil(unit)
   return (power_units.supplied(unit))
 end
 
-local function has_heat_supply(unit)
-  return unit.heat_supply == nil or unit.heat_supply > 0
+-- Heat-supply limits apply to units that supply heat (or do not say they do not).
+local function supplies_heat(unit)
+  if unit.heat_supply == nil or unit.heat_supply > 0 then return true end
+  return false, "the unit supplies no heat (heat_supply is 0)"
 end
 
 rule {
@@ -60,10 +62,7 @@ rule {
       unit_type = "power_unit",
       table = "power.coal-heat-supply-coal-rate",
       field = "heat_supply_coal_rate",
-      applies = function(unit)
-        if has_heat_supply(unit) then return true end
-        return false, "the unit supplies no heat (heat_supply is 0)"
-      end,
+      applies = supplies_heat,
       missing = { en = "measure the heat-supply coal consumption rate (kgce/GJ) per GB 21258-2024 §5, or give heat_supply: 0 for a pure condensing unit",
                   zh = "需测算供热煤耗率；纯凝机组请填写 heat_supply: 0" },
     })
@@ -108,10 +107,7 @@ rule {
       table = "power.ccgt-heat-supply-coal-rate",
       field = "heat_supply_coal_rate",
       by_class = false,
-      applies = function(unit)
-        if has_heat_supply(unit) then return true end
-        return false, "the unit supplies no heat (heat_supply is 0)"
-      end,
+      applies = supplies_heat,
       missing = { en = "measure the heat-supply coal consumption rate (kgce/GJ), or give heat_supply: 0 for a unit that supplies no heat",
                   zh = "需测算供热煤耗率；不供热机组请填写 heat_supply: 0" },
     })

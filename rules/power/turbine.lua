@@ -44,18 +44,13 @@ rule {
                   doc = "Retrofit cost per kW of unit capacity — " .. ORIENTATION },
     lifetime = { default = 20, unit = "a", min = 10, max = 30, doc = "Economic life of the new flow path — " .. ORIENTATION },
   },
-  applies = function(plant)
-    if #ediag.units(plant, "power_unit") == 0 then return false, "no coal-fired power_unit" end
-    return true
-  end,
+  applies = power_units.has_coal_unit,
   evaluate = function(plant, ctx, params)
     for _, unit in ipairs(ediag.units(plant, "power_unit")) do
       if power_units.done(plant, unit, "turbine-flow-path-retrofit", "flow_path_retrofitted") then
         ctx:not_applicable { subject = unit.id, reason = "the turbine flow path has already been retrofitted" }
       else
-        local supplied, supply_needs = power_units.supplied(unit)
-        local needs = power_units.missing(unit, { "turbine_heat_rate", "design_heat_rate", "supply_coal_rate", "capacity" })
-        if supplied == nil then power_units.append(needs, supply_needs) end
+        local supplied, needs = power_units.supplied_and_missing(unit, { "turbine_heat_rate", "design_heat_rate", "supply_coal_rate", "capacity" })
         if #needs > 0 then
           ctx:insufficient_data { subject = unit.id, needs = needs }
         else
@@ -115,10 +110,7 @@ rule {
                   doc = "Cost of the tests and control-curve changes per kW of capacity — " .. ORIENTATION },
     lifetime = { default = 10, unit = "a", min = 5, max = 20, doc = "Life of the optimised control curve — " .. ORIENTATION },
   },
-  applies = function(plant)
-    if #ediag.units(plant, "power_unit") == 0 then return false, "no coal-fired power_unit" end
-    return true
-  end,
+  applies = power_units.has_coal_unit,
   evaluate = function(plant, ctx, params)
     for _, unit in ipairs(ediag.units(plant, "power_unit")) do
       if unit.pressure_mode == "optimised_sliding" or ediag.implemented(plant, "sliding-pressure-optimisation", unit.id) then

@@ -118,6 +118,21 @@ function power_units.missing(unit, fields)
   return needs
 end
 
+--- The applicability test of the measures on coal-fired units.
+function power_units.has_coal_unit(plant)
+  if #ediag.units(plant, "power_unit") == 0 then return false, "no coal-fired power_unit" end
+  return true
+end
+
+--- Electricity supplied (or nil) and the profile fields that are missing for a measure needing
+--- `fields` and the electricity supplied.
+function power_units.supplied_and_missing(unit, fields)
+  local supplied, supply_needs = power_units.supplied(unit)
+  local needs = power_units.missing(unit, fields)
+  if supplied == nil then power_units.append(needs, supply_needs) end
+  return supplied, needs
+end
+
 --- Appends the entries of `more` to `list`.
 function power_units.append(list, more)
   for _, item in ipairs(more or {}) do list[#list + 1] = item end
