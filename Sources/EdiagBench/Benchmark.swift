@@ -17,6 +17,8 @@ public struct Benchmark {
     public var baselineScript: String
     /// A scratch folder for the baseline's input.
     public var scratchDirectory: String
+    /// Whether to measure each rule's cost in a separate pass (skipped when profiling the phases).
+    public var measureRuleCosts = true
 
     public init(roots: [String], plantPaths: [String], repeats: Int, luaExecutable: String?,
                 baselineScript: String, scratchDirectory: String) {
@@ -141,7 +143,7 @@ public struct Benchmark {
         report.economicsSeconds = median(economics)
         report.serializationSeconds = median(serialization)
         report.endToEndSeconds = median(total)
-        report.ruleCosts = try ruleCosts(packs: packs, profiles: profiles)
+        if measureRuleCosts { report.ruleCosts = try ruleCosts(packs: packs, profiles: profiles) }
         report.peakResidentBytes = CPUClock.peakResidentBytes()
 
         var baselineCounts: [String: Int] = [:]

@@ -49,6 +49,7 @@ struct Bench: ParsableCommand {
     @Option(help: "Passes over all plants (medians are reported).") var repeats = 5
     @Option(help: "The lua5.4 interpreter for the baseline.") var lua = "/usr/bin/lua5.4"
     @Flag(help: "Skip the plain-Lua baseline.") var noBaseline = false
+    @Flag(help: "Skip the separate pass that measures each rule's cost (scripts/profile-phases uses this).") var noRuleCosts = false
     @Option(help: "Cold-process runs of `ediag diagnose` for the start-up time (0 to skip).") var startupRuns = 11
     @Flag(help: "Print JSON instead of a table.") var json = false
     @Option(help: "Keep the generated plants and the baseline's input in this folder (for profiling).") var keep: String?
@@ -62,9 +63,10 @@ struct Bench: ParsableCommand {
         defer { if keep == nil { try? FileManager.default.removeItem(atPath: scratch) } }
         let templates = try BenchTemplates.resolve([])
         let (paths, fallbacks) = try Workload.generate(count: plants, seed: seed, templates: templates, directory: scratch + "/plants")
-        let bench = Benchmark(roots: rules.roots(), plantPaths: paths, repeats: repeats,
+        var bench = Benchmark(roots: rules.roots(), plantPaths: paths, repeats: repeats,
                               luaExecutable: noBaseline ? nil : lua,
                               baselineScript: home + "/bench/baseline/run.lua", scratchDirectory: scratch)
+        bench.measureRuleCosts = !noRuleCosts
         let report = try bench.run()
         let startup = startupRuns > 0 ? try startupSeconds(plant: paths[0], runs: startupRuns) : nil
         if json {
