@@ -1,3 +1,4 @@
+#define _GNU_SOURCE
 #include "CLuaShim.h"
 
 #include <lua5.4/lua.h>
@@ -7,6 +8,11 @@
 #include <string.h>
 #include <time.h>
 #include <stdio.h>
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 static ediag_sandbox *sandbox_of(lua_State *L) {
     return *(ediag_sandbox **)lua_getextraspace(L);
@@ -183,6 +189,27 @@ static void coverage_event(lua_State *L, lua_Debug *ar, ediag_coverage *cov) {
  * Line events, and call events while measuring coverage, feed the coverage record. */
 static void budget_hook(lua_State *L, lua_Debug *ar) {
     ediag_sandbox *sb = sandbox_of(L);
+    if (sb->fast_mode) {
+        /* A fast attempt the watchdog stopped, or a coroutine made at load time (which carries the
+         * hook) resumed in one. Every further instruction and call of the attempt fails, so nothing
+         * in the script can go on. Such a coroutine is suspended rather than killed, with its hook
+         * as it was made, so that the counted run finds it as the attempt did. */
+        sb->limit_hit = EDIAG_LIMIT_RESTART;
+        if (L != sb->state && lua_isyieldable(L)) {
+            lua_sethook(sb->state, budget_hook, LUA_MASKCOUNT | LUA_MASKCALL, 1);
+            if (ar->event == LUA_HOOKCOUNT) {
+                lua_sethook(L, budget_hook, LUA_MASKCOUNT | LUA_MASKCALL, sb->hook_interval);
+                lua_yield(L, 0);
+                return;
+            }
+            lua_sethook(L, budget_hook, LUA_MASKCOUNT | LUA_MASKCALL, 1); /* yield at the next instruction */
+            return;
+        }
+        lua_sethook(L, budget_hook, LUA_MASKCOUNT | LUA_MASKCALL, 1);
+        lua_pushliteral(L, "ediag: attempt stopped, to be run again with counting");
+        lua_error(L);
+        return;
+    }
     if (ar->event == LUA_HOOKLINE) {
         if (sb->coverage != NULL) coverage_event(L, ar, sb->coverage);
         return;
@@ -221,6 +248,30 @@ static void budget_hook(lua_State *L, lua_Debug *ar) {
 
 /* ---- opening ------------------------------------------------------------------------------- */
 
+/* coroutine.create and coroutine.wrap: a coroutine gets its hook when it is made, and the watchdog
+ * of a fast attempt can reach only the main thread's; so making one stops a fast attempt (the call
+ * then runs again counted, where coroutines inherit the counting hook). Upvalue 1: the original. */
+static int guarded_coroutine_factory(lua_State *L) {
+    ediag_sandbox *sb = sandbox_of(L);
+    if (sb->fast_mode) {
+        sb->limit_hit = EDIAG_LIMIT_RESTART;
+        lua_sethook(L, budget_hook, LUA_MASKCOUNT | LUA_MASKCALL, 1);
+        lua_pushliteral(L, "ediag: attempt stopped, to be run again with counting");
+        return lua_error(L);
+    }
+    int n = lua_gettop(L);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, n, 1);
+    return 1;
+}
+
+static void guard_coroutine_factory(lua_State *L, int library, const char *name) {
+    lua_getfield(L, library, name);
+    lua_pushcclosure(L, guarded_coroutine_factory, 1);
+    lua_setfield(L, library, name);
+}
+
 static int open_safe_libraries(lua_State *L) {
     luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
     luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 1);
@@ -228,6 +279,9 @@ static int open_safe_libraries(lua_State *L) {
     luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 1);
     luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 1);
     luaL_requiref(L, LUA_COLIBNAME, luaopen_coroutine, 1);
+    int coroutines = lua_gettop(L);
+    guard_coroutine_factory(L, coroutines, "create");
+    guard_coroutine_factory(L, coroutines, "wrap");
     lua_settop(L, 0);
     return 0;
 }
@@ -327,6 +381,94 @@ int ediag_coverage_scan(lua_State *L) {
     return lua_pcall(L, 1, 0, 0);
 }
 
+/* ---- the watchdog of fast attempts ---------------------------------------------------------- */
+
+/* A fast attempt runs with no hook at all (a count hook puts Lua 5.4's VM in trap mode, which
+ * costs on every instruction). Each thread that makes fast attempts owns a POSIX timer on its own
+ * CPU clock that sends it a signal every 5 ms of CPU time; the handler looks at the attempt running
+ * on this thread and, when it is the one it saw at the previous tick, arms the budget hook, which
+ * stops the attempt. lua_sethook is meant to be called from a signal handler (the standalone
+ * interpreter stops scripts on Ctrl-C that way); it only stores the hook and sets trap flags. */
+
+#define WATCH_INTERVAL_NS 5000000L
+/* An attempt is stopped once it has run through two ticks: after at most 10 ms of CPU. Even at
+ * 4·10^9 VM instructions or calls a second (several times what any CPU runs Lua at) it cannot have
+ * done 4·10^7 of them, so a budget at least that large could not have been reached by an attempt
+ * that finished; smaller budgets are always counted from the start. */
+#define FAST_MIN_INSTRUCTIONS 40000000LL
+
+static __thread ediag_sandbox *volatile watched_sandbox; /* the sandbox of the running fast attempt */
+static __thread int watch_state;                       /* 0 unknown, 1 watching, -1 unavailable */
+static pthread_once_t watch_once = PTHREAD_ONCE_INIT;
+static int watch_process_ready;
+static pthread_key_t watch_timer_key;
+
+static int watch_signal(void) { return SIGRTMIN + 5; }
+
+static void watch_tick(int signal, siginfo_t *info, void *context) {
+    (void)signal; (void)info; (void)context;
+    int saved_errno = errno;
+    ediag_sandbox *sb = watched_sandbox;
+    if (sb != NULL) {
+        unsigned running = sb->fast_sequence;
+        if (running == sb->fast_seen) {
+            lua_sethook(sb->state, budget_hook, LUA_MASKCOUNT | LUA_MASKCALL, 1);
+        } else {
+            sb->fast_seen = running;
+        }
+    }
+    errno = saved_errno;
+}
+
+static void watch_thread_exit(void *timer) {
+    timer_delete(*(timer_t *)timer);
+    free(timer);
+}
+
+static void watch_set_up_process(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof(action));
+    action.sa_sigaction = watch_tick;
+    action.sa_flags = SA_SIGINFO | SA_RESTART;
+    sigemptyset(&action.sa_mask);
+    watch_process_ready = sigaction(watch_signal(), &action, NULL) == 0
+        && pthread_key_create(&watch_timer_key, watch_thread_exit) == 0;
+}
+
+/* Starts this thread's timer on first use; 0 when timers or signals are unavailable (every call is
+ * then counted from the start). */
+static int watch_this_thread(void) {
+    if (watch_state != 0) return watch_state > 0;
+    watch_state = -1;
+    pthread_once(&watch_once, watch_set_up_process);
+    if (!watch_process_ready) return 0;
+    sigset_t unblock;
+    sigemptyset(&unblock);
+    sigaddset(&unblock, watch_signal());
+    if (pthread_sigmask(SIG_UNBLOCK, &unblock, NULL) != 0) return 0;
+    timer_t *timer = malloc(sizeof(timer_t));
+    if (timer == NULL) return 0;
+    struct sigevent event;
+    memset(&event, 0, sizeof(event));
+    event.sigev_notify = SIGEV_THREAD_ID;
+    event.sigev_signo = watch_signal();
+    event._sigev_un._tid = (pid_t)syscall(SYS_gettid);
+    if (timer_create(CLOCK_THREAD_CPUTIME_ID, &event, timer) != 0) { free(timer); return 0; }
+    struct itimerspec every;
+    memset(&every, 0, sizeof(every));
+    every.it_interval.tv_nsec = WATCH_INTERVAL_NS;
+    every.it_value.tv_nsec = WATCH_INTERVAL_NS;
+    if (timer_settime(*timer, 0, &every, NULL) != 0 || pthread_setspecific(watch_timer_key, timer) != 0) {
+        timer_delete(*timer);
+        free(timer);
+        return 0;
+    }
+    watch_state = 1;
+    return 1;
+}
+
+int ediag_fast_calls_available(void) { return watch_this_thread(); }
+
 /* ---- protected calls under a budget ------------------------------------------------------- */
 
 /* Message handler of every budgeted call: gives each error the position of the rule code that
@@ -380,6 +522,34 @@ static int call_with_handler(lua_State *L, int nargs, int nresults) {
     return status;
 }
 
+/* Runs the call without a hook, on copies of the function and arguments. Unless the watchdog or a
+ * coroutine stopped it, the originals are dropped and the outcome stands; if it was stopped, the
+ * originals stay for the counted call. The memory ceiling is enforced as in a counted call. */
+static int fast_attempt(lua_State *L, ediag_sandbox *sb, int nargs, int nresults) {
+    int base = lua_gettop(L) - nargs;
+    for (int i = 0; i <= nargs; i++) lua_pushvalue(L, base + i);
+    sb->fast_mode = 1;
+    sb->fast_sequence++;
+    watched_sandbox = sb;
+    sb->call_depth = 1;
+    int status = call_with_handler(L, nargs, nresults);
+    sb->call_depth = 0;
+    watched_sandbox = NULL;
+    sb->fast_mode = 0;
+    lua_sethook(L, NULL, 0, 0); /* one the watchdog armed as the attempt ended */
+    sb->enforcing_memory = 0;
+    if (sb->limit_hit == EDIAG_LIMIT_RESTART) {
+        lua_settop(L, base + nargs); /* the originals */
+        sb->limit_hit = EDIAG_LIMIT_NONE;
+        sb->fast_restarts++;
+        return EDIAG_CALL_RESTART;
+    }
+    lua_rotate(L, base, -(nargs + 1));
+    lua_pop(L, nargs + 1);
+    if (status == LUA_ERRMEM || (status != LUA_OK && sb->memory_refused)) sb->limit_hit = EDIAG_LIMIT_MEMORY;
+    return status;
+}
+
 int ediag_call(lua_State *L, int nargs, int nresults, const ediag_budget *budget) {
     ediag_sandbox *sb = sandbox_of(L);
     if (sb->call_depth > 0) {
@@ -404,7 +574,12 @@ int ediag_call(lua_State *L, int nargs, int nresults, const ediag_budget *budget
         sb->byte_ceiling = sb->bytes_in_use + budget->memory_bytes;
         sb->enforcing_memory = 1;
     }
-    int mask = (budget->instructions > 0 || budget->seconds > 0) ? (LUA_MASKCOUNT | LUA_MASKCALL) : 0;
+    int limited = budget->instructions > 0 || budget->seconds > 0;
+    if (budget->fast && limited && (budget->instructions == 0 || budget->instructions >= FAST_MIN_INSTRUCTIONS)
+        && sb->coverage == NULL && watch_this_thread() && lua_checkstack(L, nargs + 2)) {
+        return fast_attempt(L, sb, nargs, nresults);
+    }
+    int mask = limited ? (LUA_MASKCOUNT | LUA_MASKCALL) : 0;
     if (sb->coverage != NULL) mask |= LUA_MASKLINE | LUA_MASKCALL;
     if (mask != 0) {
         lua_sethook(L, budget_hook, mask, sb->hook_interval);

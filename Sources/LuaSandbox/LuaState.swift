@@ -98,6 +98,10 @@ public final class LuaState {
     private let mainThread: OpaquePointer
     private let sandbox: UnsafeMutablePointer<ediag_sandbox>
     private var hostFunctions: [HostFunction] = []
+    /// Fast attempts (`call(…, fastFirst:)`) stopped and run again with counting, since the state was made.
+    public var fastRestarts: Int { Int(sandbox.pointee.fast_restarts) }
+    /// Whether this thread can watch fast attempts (otherwise every call is counted from the start).
+    public static var fastCallsAvailable: Bool { ediag_fast_calls_available() != 0 }
     /// Cost of the last `call`.
     public private(set) var lastCallCost = LuaCallCost(instructions: 0, peakBytes: 0)
     /// Bytes of script text host functions may copy out of the state during one `call` (the Lua
@@ -184,7 +188,13 @@ public final class LuaState {
     /// host function runs under the outer call's limits, whatever `limits` says).
     ///
     /// On success the results are on the stack; on failure nothing is left and the error is thrown.
-    public func call(arguments: Int32, results: Int32, limits: LuaLimits?) throws(LuaError) {
+    ///
+    /// With `fastFirst`, the call first runs without the instruction hook, which costs on every
+    /// instruction: a watchdog on the thread's CPU time stops an attempt that runs long (5–10 ms of
+    /// CPU; budgets below 4·10^7 instructions are counted from the start) and making a coroutine stops it at once; `fastFirst` is then called to discard what the
+    /// attempt reported, and the call runs again from the start with exact counting. So the outcome
+    /// is always the one a counted call gives: a call that finishes fast never came near a limit.
+    public func call(arguments: Int32, results: Int32, limits: LuaLimits?, fastFirst: (() -> Void)? = nil) throws(LuaError) {
         var budget = ediag_budget()
         if let limits {
             budget.memory_bytes = limits.memoryBytes
@@ -193,8 +203,15 @@ public final class LuaState {
         }
         let outermost = callDepth == 0
         if outermost { hostCopyBudget = hostCopyLimit }
+        budget.fast = fastFirst != nil && outermost ? 1 : 0
         callDepth += 1
-        let status = ediag_call(L, arguments, results, &budget)
+        var status = ediag_call(L, arguments, results, &budget)
+        if status == EDIAG_CALL_RESTART {
+            fastFirst?()
+            hostCopyBudget = hostCopyLimit
+            budget.fast = 0
+            status = ediag_call(L, arguments, results, &budget)
+        }
         callDepth -= 1
         if outermost {
             lastCallCost = LuaCallCost(

@@ -126,4 +126,26 @@ private func runtime(files: [String: String]) throws -> RuleRuntime {
         // A hang detector, not a speed test: far above the 2 s deadline of each of the two runs.
         #expect(Date().timeIntervalSince(started) < 30, "\(script.name) ran past its deadline")
     }
+
+    /// With a budget large enough for rules to run first without the instruction hook, each hostile
+    /// rule meets the same outcome as when every instruction is counted from the start: the watchdog
+    /// stops the attempt and the counted run decides.
+    @Test(arguments: HostileScript.all.filter { !$0.failsAtLoad })
+    func fastAttemptsEndAsCountedRunsDo(_ script: HostileScript) throws {
+        var files = HostileScript.wellBehaved
+        files[script.name] = script.text
+        let pack = try PackFixture.pack(files: files)
+        func outcomes(counted: Bool) throws -> [String] {
+            var options = RuntimeOptions()
+            options.limits = LuaLimits(memoryBytes: 8 << 20, instructions: 40_000_000, seconds: 2)
+            options.loadLimits = options.limits
+            options.fastAttempts = !counted
+            let diagnosis = try RuleRuntime(packs: [pack], options: options)
+                .diagnose(try PackFixture.profile())
+            return diagnosis.outcomes.map { "\($0.ruleID) \($0.status.rawValue) \($0.detail)" }
+                + diagnosis.findings.map { DiagnosisJSON.finding($0).serialized() }
+        }
+        let fast = try outcomes(counted: false), counted = try outcomes(counted: true)
+        #expect(fast == counted, "\(script.name): \(fast) vs \(counted)")
+    }
 }

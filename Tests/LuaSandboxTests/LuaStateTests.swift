@@ -88,3 +88,63 @@ private func run(_ source: String, limits: LuaLimits = .ruleDefault) -> LuaError
         #expect(zero == .hostMaximum)
     }
 }
+
+/// Calls that first run without the instruction hook (`fastFirst`) end as counted calls do.
+@Suite struct FastAttemptTests {
+    /// Runs `source` with a fast first attempt; returns the error, how often the attempt was
+    /// discarded, and the state's restart count.
+    private func runFast(_ source: String, limits: LuaLimits = .ruleDefault) -> (error: LuaError?, discarded: Int, restarts: Int) {
+        var discarded = 0
+        guard let lua = try? LuaState() else { return (.cannotCreateState, 0, 0) }
+        do {
+            try lua.load(source, chunkName: "=test")
+            try lua.call(arguments: 0, results: 0, limits: limits, fastFirst: { discarded += 1 })
+            return (nil, discarded, lua.fastRestarts)
+        } catch {
+            return (error, discarded, lua.fastRestarts)
+        }
+    }
+
+    /// A short script finishes in its fast attempt: nothing is discarded.
+    @Test func shortScriptsFinishFast() throws {
+        try #require(LuaState.fastCallsAvailable)
+        let run = runFast("local n = 0 for i = 1, 1000 do n = n + i end")
+        #expect(run.error == nil && run.discarded == 0 && run.restarts == 0)
+    }
+
+    /// An endless loop is stopped by the watchdog, run again counted, and fails on the instruction
+    /// limit as a counted call does (a pcall inside cannot swallow either stop).
+    @Test func endlessLoopsEndOnTheInstructionLimit() throws {
+        try #require(LuaState.fastCallsAvailable)
+        let run = runFast("while true do pcall(function() while true do end end) end")
+        #expect(run.error.map { if case .limit(.instructions, _) = $0 { true } else { false } } == true)
+        #expect(run.discarded == 1 && run.restarts == 1)
+    }
+
+    /// Making a coroutine stops the fast attempt at once (the watchdog cannot reach a coroutine's
+    /// hook); the counted run stops the loop inside it.
+    @Test func coroutinesAreAlwaysCounted() throws {
+        try #require(LuaState.fastCallsAvailable)
+        let run = runFast("local co = coroutine.wrap(function() while true do end end) co()")
+        #expect(run.error.map { if case .limit(.instructions, _) = $0 { true } else { false } } == true)
+        #expect(run.discarded == 1)
+        let finite = runFast("local co = coroutine.create(function(a) return a + 1 end) assert(select(2, coroutine.resume(co, 1)) == 2)")
+        #expect(finite.error == nil && finite.discarded == 1)
+    }
+
+    /// A budget too small to be safe for an unwatched attempt is counted from the start: a loop of
+    /// 3·10^6 iterations fails a 2·10^6 budget, however fast it would finish.
+    @Test func smallBudgetsAreCountedFromTheStart() {
+        let run = runFast("for i = 1, 3000000 do end", limits: LuaLimits(memoryBytes: 0, instructions: 2_000_000, seconds: 0))
+        #expect(run.error.map { if case .limit(.instructions, _) = $0 { true } else { false } } == true)
+        #expect(run.discarded == 0)
+    }
+
+    /// The memory ceiling holds in a fast attempt.
+    @Test func memoryCapHoldsWithoutTheHook() {
+        let run = runFast("local t = {} for i = 1, 1e8 do t[i] = i end",
+                          limits: LuaLimits(memoryBytes: 4 << 20, instructions: 50_000_000, seconds: 5))
+        #expect(run.error.map { if case .limit(.memory, _) = $0 { true } else { false } } == true)
+    }
+}
+

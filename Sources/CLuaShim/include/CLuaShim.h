@@ -20,7 +20,14 @@ typedef enum ediag_limit_kind {
     EDIAG_LIMIT_INSTRUCTIONS = 1,
     EDIAG_LIMIT_DEADLINE = 2,
     EDIAG_LIMIT_MEMORY = 3,
+    /// A call that started without the instruction hook ran long (or met a coroutine) and was
+    /// stopped, to be run again from the start with exact counting.
+    EDIAG_LIMIT_RESTART = 4,
 } ediag_limit_kind;
+
+/// What `ediag_call` returns when a fast attempt was stopped: the function and its arguments are
+/// still on the stack, and the caller discards what the attempt reported and calls again counted.
+#define EDIAG_CALL_RESTART 100
 
 /// A Swift host function: returns the number of results it pushed, or -1 after pushing an error
 /// message string (the trampoline then raises it, with the caller's position, from C).
@@ -46,6 +53,11 @@ typedef struct ediag_sandbox {
     double deadline;            /* CLOCK_MONOTONIC seconds; 0 = none */
     int limit_hit;              /* ediag_limit_kind */
     int call_depth;             /* nesting of ediag_call: host functions may call back into Lua */
+    /* fast attempts: no hook; a per-thread CPU-time watchdog arms one when a call runs long */
+    int fast_mode;              /* the running call is a fast attempt */
+    volatile unsigned fast_sequence;   /* bumped at each fast attempt */
+    volatile unsigned fast_seen;       /* the attempt the watchdog saw at its last tick */
+    long fast_restarts;         /* fast attempts stopped and run again with counting */
     /* host */
     ediag_host_dispatch dispatch;
     void *host;
@@ -73,6 +85,7 @@ typedef struct ediag_budget {
     size_t memory_bytes;        /* growth allowed above what is in use at the start; 0 = none */
     int64_t instructions;       /* 0 = none */
     double seconds;             /* wall clock; 0 = none */
+    int fast;                   /* try without the hook first (see ediag_call) */
 } ediag_budget;
 
 /// Creates a state whose allocator counts into `sandbox` and opens the safe standard libraries
@@ -86,7 +99,18 @@ void ediag_close(lua_State *L);
 /// is running (a host function calling back into Lua) runs under the outer call's budget instead.
 /// Returns the lua_pcall status; on error the error message (a string, positioned at the rule
 /// code that raised it where there is one) is on the stack.
+///
+/// With `budget->fast`, an outermost call first runs without any hook: the per-thread CPU-time
+/// watchdog (a POSIX timer ticking every 5 ms of the thread's CPU time) arms the hook if the same
+/// attempt is still running at two ticks, and creating a coroutine arms it at once. Budgets below
+/// 4·10^7 instructions are always counted (an attempt could otherwise finish above them). The hook then
+/// stops the attempt, and `ediag_call` returns `EDIAG_CALL_RESTART` with the function and its
+/// arguments back on the stack; the caller runs it again without `fast`, exactly counted. Calls
+/// that finish fast have the outcome a counted call would have had (they never reach a limit).
 int ediag_call(lua_State *L, int nargs, int nresults, const ediag_budget *budget);
+
+/// Whether fast attempts can be watched on this thread (the timer and its signal are set up).
+int ediag_fast_calls_available(void);
 
 /// Pushes a C closure that dispatches to the Swift host with `function_id`.
 void ediag_push_host_function(lua_State *L, int function_id);

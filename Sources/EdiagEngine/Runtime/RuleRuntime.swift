@@ -408,8 +408,15 @@ public final class RuleRuntime {
             lua.pushString(profile.assessmentDate)
             lua.push(options.trace)
             let start = options.collectCosts ? clock.now : nil
+            let callsBefore = hostCalls
             do throws(LuaError) {
-                try lua.call(arguments: 5, results: 1, limits: options.limits(forPlugin: rule.pack))
+                // Without the instruction hook first unless instructions are being measured; a stopped
+                // attempt's reports are discarded before the counted run.
+                try lua.call(arguments: 5, results: 1, limits: options.limits(forPlugin: rule.pack),
+                             fastFirst: fastAttempts ? { [unowned self] in
+                                 evaluation = Evaluation(rule: rule, profile: profile)
+                                 hostCalls = callsBefore
+                             } : nil)
                 // run_rule returns the reason when the rule's applicability test said no; it is checked
                 // like any text a rule reports (size, UTF-8).
                 if lua.type(at: -1) == .string {
@@ -457,6 +464,10 @@ public final class RuleRuntime {
                          assessmentDate: profile.assessmentDate, source: profile.source, findings: prioritized,
                          outcomes: outcomes, warnings: warnings, costs: costs)
     }
+
+    /// Whether rules run first without the instruction hook (`LuaState.call(…, fastFirst:)`): not
+    /// when instructions are measured or lines traced.
+    var fastAttempts: Bool { options.fastAttempts && !options.collectCosts && !options.trace && !options.coverage }
 
     /// Calls of each `ctx` method (an applicability test that says no counts as `not_applicable`).
     public struct HostCallCounts: Sendable, Equatable {

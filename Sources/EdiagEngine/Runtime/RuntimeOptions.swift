@@ -40,6 +40,11 @@ public struct RuntimeOptions: Sendable {
     /// When set, `RuleRuntime.phaseTimes` accumulates the time of each phase of a diagnosis, read
     /// from this clock (nanoseconds; the benchmark passes a CPU-time clock). Off by default.
     public var phaseClock: (@Sendable () -> UInt64)?
+    /// Run each rule first without the instruction hook, watched by a CPU-time timer, and run it
+    /// again counted only when it runs long (`LuaState.call(…, fastFirst:)`): the same outcomes,
+    /// without the hook's cost on every instruction. Off: every rule is counted from the start.
+    /// Measuring costs, tracing and coverage always count.
+    public var fastAttempts = true
     /// Record line coverage of rule files and modules (`ediag test --coverage`). Off by default:
     /// the line hook is then never armed.
     public var coverage = false
