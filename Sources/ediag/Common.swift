@@ -14,6 +14,12 @@ struct RuleSourceOptions: ParsableArguments {
     /// The project's folders (or `--rules`), in order.
     func projectRoots() -> [PluginRoot] {
         if !ruleDirectories.isEmpty { return ruleDirectories.map { PluginRoot(path: $0, origin: "--rules \($0)") } }
+        return Self.projectFolders()
+    }
+
+    /// The project's `rules/` and `plugins/`. Static: a parsable type made with `init()` has no
+    /// values to read (ArgumentParser stops the process if its properties are read).
+    private static func projectFolders() -> [PluginRoot] {
         guard let home = ProjectHome.locate() else { return [] }
         // Inside the project, paths stay relative so that messages and generated docs do not depend
         // on where the project was cloned.
@@ -32,7 +38,7 @@ struct RuleSourceOptions: ParsableArguments {
     func roots() -> [String] { searchPath().map(\.path) }
 
     /// The project's `rules/` and `plugins/` (relative inside the project).
-    static func defaultRoots() -> [String] { RuleSourceOptions().projectRoots().map(\.path) }
+    static func defaultRoots() -> [String] { projectFolders().map(\.path) }
 
     /// Loads the plugins; problems are printed to standard error.
     func loadPacks(quiet: Bool = false) -> ([RulePack], [PackError]) {

@@ -35,6 +35,9 @@ import Testing
         let lint = try ediag(["lint", "rules", "plugins"])
         #expect(lint.status == 0, "\(lint.out)")
         #expect(lint.out.hasSuffix(" warnings\n") && lint.out.contains("\n0 errors, "))
+        // With no folder it lints the project's rules/ and plugins/ (it used to stop the process).
+        let bare = try ediag(["lint"])
+        #expect(bare.status == 0 && bare.out == lint.out, "\(bare.err)")
         let coverage = try ediag(["test", "rules/cement", "--filter", "example", "--min-coverage", "100"])
         #expect(coverage.status == 1)
         #expect(coverage.out.contains("is below the minimum 100%"))

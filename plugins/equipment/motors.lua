@@ -6,8 +6,10 @@ local elimination = require("elimination")
 
 local GB18613 = "equipment.gb18613-2020"
 
---- The tabulated rated outputs of the GB 18613-2020 table, ascending.
+--- The tabulated rated outputs of the GB 18613-2020 table, ascending (read once: data tables never change).
+local tabulated = nil
 local function tabulated_outputs()
+  if tabulated ~= nil then return tabulated end
   local seen, outputs = {}, {}
   for _, edition in ipairs(ediag.data(GB18613).editions) do
     for _, row in ipairs(edition.rows) do
@@ -19,6 +21,7 @@ local function tabulated_outputs()
     end
   end
   table.sort(outputs)
+  tabulated = outputs
   return outputs
 end
 

@@ -13,7 +13,7 @@ local sort, concat, unpack = table.sort, table.concat, table.unpack
 local string, table, math, utf8, coroutine = string, table, math, utf8, coroutine
 local srep, sfind, smatch, sgmatch, sgsub, sformat = string.rep, string.find, string.match, string.gmatch, string.gsub, string.format
 local floor, huge = math.floor, math.huge
-local rawmeta, make_proxy, pattern_cost = H.rawmeta, H.make_proxy, H.pattern_cost
+local rawmeta, make_proxy, pattern_cost, proxy_newindex = H.rawmeta, H.make_proxy, H.pattern_cost, H.proxy_newindex
 
 local READONLY = "ediag: read-only"
 local MAX_STRING = 4 * 1024 * 1024
@@ -142,13 +142,42 @@ end
 ---------------------------------------------------------------------------------------------------
 -- Capped string functions
 
-local function check_pattern(fname, s, pattern)
-  if type(s) == "string" and type(pattern) == "string" then
-    local cost = pattern_cost(#s, pattern)
-    if cost > PATTERN_BUDGET then
-      error(fname .. ": pattern too complex for a subject of " .. #s .. " bytes (estimated "
-        .. sformat("%.3g", cost) .. " steps, budget " .. sformat("%.3g", PATTERN_BUDGET) .. ")", 3)
+-- The bound grows with the subject's length, so each pattern has a longest subject it may run on;
+-- that length is found once per pattern (with the same bound) and each call compares against it.
+local subject_limits, subject_limit_count = {}, 0
+local SEARCH_END = 2 ^ 31
+
+local function subject_limit(pattern)
+  local fits = -1
+  if pattern_cost(0, pattern) <= PATTERN_BUDGET then
+    local low, high = 0, 1
+    while high <= SEARCH_END and pattern_cost(high, pattern) <= PATTERN_BUDGET do low, high = high, high * 2 end
+    if high > SEARCH_END then
+      fits = huge
+    else
+      while high - low > 1 do
+        local mid = (low + high) // 2
+        if pattern_cost(mid, pattern) <= PATTERN_BUDGET then low = mid else high = mid end
+      end
+      fits = low
     end
+  end
+  if subject_limit_count >= 4096 then subject_limits, subject_limit_count = {}, 0 end
+  subject_limits[pattern] = fits
+  subject_limit_count = subject_limit_count + 1
+  return fits
+end
+
+-- Raised from the string function (level 3: the rule's call).
+local function refuse_pattern(fname, s, pattern)
+  error(fname .. ": pattern too complex for a subject of " .. #s .. " bytes (estimated "
+    .. sformat("%.3g", pattern_cost(#s, pattern)) .. " steps, budget " .. sformat("%.3g", PATTERN_BUDGET) .. ")", 3)
+end
+
+local function check_pattern(fname, s, pattern)
+  if type(s) == "string" and type(pattern) == "string"
+    and #s > (subject_limits[pattern] or subject_limit(pattern)) then
+    refuse_pattern(fname, s, pattern)
   end
 end
 
@@ -204,7 +233,10 @@ do
     return sformat(fmt, unpack(args, 1, n))
   end
   raw.match = function(s, pattern, init)
-    check_pattern("string.match", s, pattern)
+    if type(s) == "string" and type(pattern) == "string"
+      and #s > (subject_limits[pattern] or subject_limit(pattern)) then
+      refuse_pattern("string.match", s, pattern)
+    end
     return smatch(s, pattern, init)
   end
   raw.gmatch = function(s, pattern, init)
@@ -452,26 +484,48 @@ local function make_library(pack)
     return number_or_quantity(amount, "ediag.co2") * lib.carrier(carrier).kgco2_per_unit / 1000
   end
 
-  --- ediag.units(plant, type): the process units of a type, in profile order.
-  function lib.units(plant, type_name)
+  -- The items of a profile list by type, made once per plant: profile lists never change, so the
+  -- index is kept (weakly) per list; a list a rule made itself is scanned each time.
+  local by_type = setmetatable({}, { __mode = "k" })
+
+  local function of_type(list, type_name)
     local out = {}
-    local list = plant.process_units
     if list == nil then return out end
-    for _, u in ipairs(list) do
-      if u.type == type_name then out[#out + 1] = u end
+    local index = by_type[list]
+    if index == nil then
+      local mt = rawmeta(list)
+      if not (mt and mt.__newindex == proxy_newindex) then
+        for _, item in ipairs(list) do
+          if item.type == type_name then out[#out + 1] = item end
+        end
+        return out
+      end
+      index = {}
+      for _, item in ipairs(list) do
+        local t = item.type
+        if t ~= nil then
+          local bucket = index[t]
+          if bucket == nil then bucket = {}; index[t] = bucket end
+          bucket[#bucket + 1] = item
+        end
+      end
+      by_type[list] = index
+    end
+    local bucket = index[type_name]
+    if bucket ~= nil then
+      for i = 1, #bucket do out[i] = bucket[i] end
     end
     return out
   end
 
+  --- ediag.units(plant, type): the process units of a type, in profile order.
+  function lib.units(plant, type_name)
+    return of_type(plant.process_units, type_name)
+  end
+
   --- ediag.equipment(plant, type): the equipment items of a type, in profile order.
   function lib.equipment(plant, type_name)
-    local out = {}
-    local list = plant.equipment
-    if list == nil then return out end
-    for _, e in ipairs(list) do
-      if e.type == type_name then out[#out + 1] = e end
-    end
-    return out
+    return of_type(plant.equipment, type_name)
   end
 
   --- ediag.implemented(plant, measure, subject): whether the profile lists the measure as done.
@@ -493,21 +547,87 @@ local function make_library(pack)
     return t
   end
 
-  local function row_matches(row, match)
-    local m = row.match
-    if m == nil then return true end
-    -- A conjunction does not depend on order: walk the frozen table's backing table directly.
-    local mt = rawmeta(m)
-    local raw = mt and mt.__index or m
-    for k, v in next, raw do
-      if match == nil or match[k] ~= v then return false end
+  -- Each edition's rows with their match conditions as plain arrays, made on first use and kept
+  -- (data tables never change). A conjunction does not depend on order: the frozen table's
+  -- backing table is walked directly.
+  local edition_rows = setmetatable({}, { __mode = "k" })
+
+  local function rows_of(edition)
+    local rows = edition_rows[edition]
+    if rows ~= nil then return rows end
+    rows = {}
+    for i, row in ipairs(edition.rows) do
+      local keys, values = {}, {}
+      local m = row.match
+      if m ~= nil then
+        local mt = rawmeta(m)
+        for k, v in next, (mt and mt.__index or m) do
+          keys[#keys + 1] = k
+          values[#values + 1] = v
+        end
+      end
+      rows[i] = { row = row, keys = keys, values = values, n = #keys }
+    end
+    -- Rows are found through one key that every row's match names (the one with the most distinct
+    -- values): rows[value] lists, in row order, the rows with that value, so a lookup checks only
+    -- those. Table keys compare as == does (2 and 2.0 are one key); a NaN equals nothing.
+    local count = {}
+    for _, entry in ipairs(rows) do
+      for j = 1, entry.n do count[entry.keys[j]] = (count[entry.keys[j]] or 0) + 1 end
+    end
+    local best, best_distinct = nil, 1
+    for key, n in next, count do
+      if n == #rows then
+        local distinct, seen = 0, {}
+        for _, entry in ipairs(rows) do
+          for j = 1, entry.n do
+            local v = entry.values[j]
+            if entry.keys[j] == key and v == v and not seen[v] then seen[v] = true; distinct = distinct + 1 end
+          end
+        end
+        if distinct > best_distinct or (distinct == best_distinct and best ~= nil and key_less(key, best)) then
+          best, best_distinct = key, distinct
+        end
+      end
+    end
+    if best ~= nil then
+      local by_value = {}
+      for _, entry in ipairs(rows) do
+        for j = 1, entry.n do
+          local v = entry.values[j]
+          if entry.keys[j] == best and v == v then
+            local list = by_value[v]
+            if list == nil then list = {}; by_value[v] = list end
+            list[#list + 1] = entry
+          end
+        end
+      end
+      rows.key, rows.by_value = best, by_value
+    end
+    edition_rows[edition] = rows
+    return rows
+  end
+
+  local function row_matches(entry, match)
+    local keys, values = entry.keys, entry.values
+    for j = 1, entry.n do
+      if match == nil or match[keys[j]] ~= values[j] then return false end
     end
     return true
   end
 
+  local NO_ROWS = {}
+
   local function edition_row(table_def, edition, match)
-    for _, row in ipairs(edition.rows) do
-      if row_matches(row, match) then
+    local rows = rows_of(edition)
+    if rows.key ~= nil then
+      local value = nil
+      if match ~= nil then value = match[rows.key] end
+      if value ~= nil and value == value then rows = rows.by_value[value] or NO_ROWS else rows = NO_ROWS end
+    end
+    for _, entry in ipairs(rows) do
+      if row_matches(entry, match) then
+        local row = entry.row
         return {
           table = table_def.id, title = table_def.title, unit = table_def.unit, better = table_def.better or "lower",
           standard = edition.standard, effective = edition.effective, replaces = edition.replaces,

@@ -46,15 +46,17 @@ function elimination.matches(plant, item)
       needs[#needs + 1] = operating.path(item, field)
     end
   end
+  local model = item.model ~= nil and normalised_model(item.model) or nil
+  local date = plant.assessment.date
   for _, entry in ipairs(ediag.data(CATALOGUE).data) do
-    if entry.equipment == item.type and plant.assessment.date >= entry.listed then
+    if entry.equipment == item.type and date >= entry.listed then
       local candidate = true
       if entry.models ~= nil then
-        if item.model == nil then
+        if model == nil then
           ask("model")
           candidate = false
         else
-          candidate = model_in_series(entry, normalised_model(item.model))
+          candidate = model_in_series(entry, model)
         end
       end
       if candidate then
