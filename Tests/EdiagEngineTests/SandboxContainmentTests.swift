@@ -153,3 +153,26 @@ import Testing
         #expect(diagnosis.findings.map(\.message.en) == ["4500 2026 03 2 11 18 1000 1000"], "\(diagnosis.outcomes)")
     }
 }
+
+/// A rule that reads a field the schema does not define, or indexes a list by name, fails with the
+/// path of the profile table it read (found from the table's number only when the message is made).
+@Suite struct ProfilePathMessageTests {
+    @Test(arguments: [
+        ("plant.equipment[1].colour", "profile field 'colour' is not defined for motor (at equipment[1])"),
+        ("plant.energy.electricity.colour", "profile field 'colour' is not defined for energy_use (at energy.electricity)"),
+        ("plant.colour", "profile field 'colour' is not defined for profile (at profile)"),
+        ("plant.process_units.first", "profile process_units is a list: index it with numbers or use ipairs, not '.first'"),
+    ])
+    func unknownFieldsNameTheirTable(_ read: String, _ expected: String) throws {
+        let rule = """
+            rule {
+              id = "test.reads", title = { zh = "读", en = "reads" }, category = "data_quality",
+              references = { { standard = "test" } },
+              evaluate = function(plant, ctx) local x = \(read) end,
+            }
+            """
+        let runtime = try RuleRuntime(packs: [try PackFixture.pack(files: ["a.lua": rule])])
+        let detail = runtime.diagnose(try PackFixture.profile()).outcomes.first { $0.ruleID == "test.reads" }?.detail ?? ""
+        #expect(detail.contains(expected), "\(detail)")
+    }
+}

@@ -21,7 +21,7 @@ local PATTERN_BUDGET = 2e8    -- steps of Lua's matcher, each a byte comparison 
 local PLAIN_FIND_BUDGET = 2e9 -- bytes memcmp may compare for one plain find
 local MEMORY_ERROR = "not enough memory"
 local frozen = setmetatable({}, { __mode = "k" })
-local PATH = {} -- private key: the profile path of a profile table
+local PATH = {} -- private key: the number of a profile table (see profile_path)
 
 local function readonly_error(_, key)
   error("cannot modify a read-only table (field '" .. tostring(key) .. "')", 2)
@@ -409,11 +409,17 @@ local proxy_template = {
   __metatable = READONLY,
 }
 
+-- A profile table keeps its number under PATH; the host finds its path only for a message.
+local function profile_path(raw, default)
+  local number = rawget(raw, PATH)
+  return number ~= nil and host.profile_path(number) or default
+end
+
 local function profile_type_meta(type_name, known)
   return {
     __index = function(raw, key)
       if known[key] then return nil end
-      local path = rawget(raw, PATH) or "profile"
+      local path = profile_path(raw, "profile")
       if type(key) ~= "string" then
         error("profile " .. path .. " (" .. type_name .. ") has no entry " .. tostring(key), 2)
       end
@@ -432,7 +438,7 @@ end
 local list_meta = {
   __index = function(raw, key)
     if type(key) == "number" then return nil end
-    error("profile " .. (rawget(raw, PATH) or "list") .. " is a list: index it with numbers or use ipairs, not '."
+    error("profile " .. profile_path(raw, "list") .. " is a list: index it with numbers or use ipairs, not '."
       .. tostring(key) .. "'", 2)
   end,
 }

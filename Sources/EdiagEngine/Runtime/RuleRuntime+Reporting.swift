@@ -333,10 +333,7 @@ extension RuleRuntime {
     /// reader(raw, key, value): a scalar the rule read from the profile (traced runs only).
     func hostRead(_ lua: LuaState) -> HostReturn {
         guard evaluation != nil else { return .results(0) }
-        lua.pushRef(prelude.pathKey)
-        lua.rawGet(1)
-        let base = lua.toString(-1) ?? "profile"
-        lua.pop(1)
+        let base = profilePath(ofTableAt: 1) ?? "profile"
         lua.rawGetField(1, "id")
         let id = lua.toString(-1)
         lua.pop(1)

@@ -43,16 +43,35 @@ public final class RuleRuntime {
         var typeMeta: [String: Int32] = [:]
     }
 
-    /// What the host collects while one rule runs on one plant.
-    struct Evaluation {
-        var rule: RuleMetadata
-        var profile: PlantProfile
+    /// What the host collects while one rule runs on one plant. A class: host functions add to
+    /// it in place, without copying the rule's metadata and the profile at each call.
+    final class Evaluation {
+        let rule: RuleMetadata
+        let profile: PlantProfile
         var findings: [Finding] = []
         var outcomes: [RuleOutcome] = []
         var printed: [String] = []
         /// Filled only when `options.trace` is on.
         var trace: [TraceEvent] = []
+
+        init(rule: RuleMetadata, profile: PlantProfile) {
+            self.rule = rule
+            self.profile = profile
+        }
     }
+
+    /// A rule that runs under these options, with what each plant's run of it needs, worked out
+    /// once (the options never change).
+    struct ScheduledRule {
+        var index: Int
+        var limits: LuaLimits
+        var severity: Severity?
+        var deprecationWarning: String?
+    }
+    /// The rules that run, in id order (made when loading finishes).
+    var schedule: [ScheduledRule] = []
+    /// The profile being diagnosed (for the paths of its tables in error messages).
+    var currentProfile: PlantProfile?
 
     /// Compiles the packs into a new sandboxed state.
     ///
@@ -157,6 +176,8 @@ public final class RuleRuntime {
         lua.rawSetField(host, "convert")
         lua.pushHostFunction { [unowned self] l in self.hostApplicability(l) }
         lua.rawSetField(host, "applicability")
+        lua.pushHostFunction { [unowned self] l in self.hostProfilePath(l) }
+        lua.rawSetField(host, "profile_path")
         lua.pushHostFunction { [unowned self] l in self.hostRead(l) }
         prelude.reader = lua.ref()
     }
@@ -290,6 +311,13 @@ public final class RuleRuntime {
         kept.sort { $0.metadata.id < $1.metadata.id }
         rules = kept.map(\.metadata)
         ruleRefs = kept.map { ($0.definition, $0.parameters) }
+        schedule = rules.indices.compactMap { index in
+            let rule = rules[index]
+            guard options.runs(rule) else { return nil }
+            return ScheduledRule(index: index, limits: options.limits(forPlugin: rule.pack),
+                                 severity: options.severityOverrides[rule.id],
+                                 deprecationWarning: rule.deprecated.map { "rule \(rule.id) is \($0) (plugin \(rule.pack))" })
+        }
         registered = []
         lua.collectGarbage()
     }
@@ -326,7 +354,10 @@ public final class RuleRuntime {
     }
 
     /// Pushes the profile as read-only proxies that know the schema (unknown fields are errors).
-    func pushProfile(_ value: ProfileValue, path: String) {
+    /// Each table keeps, under the private path key, its number in the order the tables are made
+    /// (`tables` counts them); its path for an error message is found from that number only when
+    /// one is needed (`profilePath(ofTable:)`).
+    func pushProfile(_ value: ProfileValue, tables: inout Int) {
         _ = lua.ensureStack(16)
         switch value {
         case .number(let d): lua.push(d)
@@ -334,27 +365,72 @@ public final class RuleRuntime {
         case .text(let s): lua.pushString(s)
         case .bool(let b): lua.push(b)
         case .list(let items):
+            let number = tables
+            tables += 1
             lua.newTable(arrayCount: items.count, recordCount: 1)
             for (i, item) in items.enumerated() {
-                // Only tables keep their path (for error messages); scalars need none.
-                pushProfile(item, path: item.isContainer ? "\(path)[\(i + 1)]" : "")
+                pushProfile(item, tables: &tables)
                 lua.rawSetIndex(-2, i + 1)
             }
-            finishProxy(path: path, meta: prelude.listMeta)
+            finishProxy(number: number, meta: prelude.listMeta)
         case .object(let object):
+            let number = tables
+            tables += 1
             lua.newTable(recordCount: object.fields.count + 1)
             for field in object.fields {
-                let childPath = !field.value.isContainer ? "" : path.isEmpty ? field.name : "\(path).\(field.name)"
-                pushProfile(field.value, path: childPath)
+                pushProfile(field.value, tables: &tables)
                 lua.rawSetField(-2, field.name)
             }
-            finishProxy(path: path.isEmpty ? "profile" : path, meta: prelude.typeMeta[object.type] ?? prelude.listMeta)
+            finishProxy(number: number, meta: prelude.typeMeta[object.type] ?? prelude.listMeta)
         }
     }
 
-    private func finishProxy(path: String, meta: Int32) {
-        lua.pushRef(prelude.pathKey)
+    /// The path of the profile table numbered `number` by `pushProfile` (`profile`, `energy.electricity`,
+    /// `equipment[3]`), found by making the tables' numbers again in the same order.
+    static func profilePath(ofTable number: Int, in root: ProfileObject) -> String? {
+        var next = 0
+        func visit(_ value: ProfileValue, path: String) -> String? {
+            switch value {
+            case .list(let items):
+                if next == number { return path }
+                next += 1
+                for (i, item) in items.enumerated() where item.isContainer {
+                    if let found = visit(item, path: "\(path)[\(i + 1)]") { return found }
+                }
+            case .object(let object):
+                if next == number { return path.isEmpty ? "profile" : path }
+                next += 1
+                for field in object.fields where field.value.isContainer {
+                    if let found = visit(field.value, path: path.isEmpty ? field.name : "\(path).\(field.name)") { return found }
+                }
+            default: break
+            }
+            return nil
+        }
+        return visit(.object(root), path: "")
+    }
+
+    /// `host.profile_path(n)`: the path of the current profile's table number `n`, for messages.
+    func hostProfilePath(_ lua: LuaState) -> HostReturn {
+        guard let number = lua.toInteger(1), let profile = currentProfile,
+              let path = Self.profilePath(ofTable: number, in: profile.root) else { return .results(0) }
         lua.pushString(path)
+        return .results(1)
+    }
+
+    /// The path of the profile table at `index` (its private path key holds its number), or nil.
+    func profilePath(ofTableAt index: Int32) -> String? {
+        lua.pushRef(prelude.pathKey)
+        lua.rawGet(index)
+        let number = lua.toInteger(-1)
+        lua.pop(1)
+        guard let number, let profile = currentProfile else { return nil }
+        return Self.profilePath(ofTable: number, in: profile.root)
+    }
+
+    private func finishProxy(number: Int, meta: Int32) {
+        lua.pushRef(prelude.pathKey)
+        lua.push(number)
         lua.rawSet(-3)
         lua.pushRef(meta)
         lua.setMetatable(-2)
@@ -385,34 +461,42 @@ public final class RuleRuntime {
     func diagnose(_ profile: PlantProfile, only: String?) -> Diagnosis {
         let phaseStart = options.phaseClock?()
         let valuationBefore = phaseTimes.valuation
-        pushProfile(.object(profile.root), path: "")
+        currentProfile = profile
+        defer { currentProfile = nil }
+        var tables = 0
+        pushProfile(.object(profile.root), tables: &tables)
         let plantRef = lua.ref()
-        defer { lua.unref(plantRef) }
+        lua.pushString(profile.assessmentDate)
+        let dateRef = lua.ref()
+        defer {
+            lua.unref(plantRef)
+            lua.unref(dateRef)
+        }
         var findings: [Finding] = []
         var outcomes: [RuleOutcome] = []
         var costs: [RuleCost] = []
         var warnings = profile.warnings
         let clock = ContinuousClock()
-        for (index, rule) in rules.enumerated() {
-            if !options.runs(rule) { continue }
+        for scheduled in schedule {
+            let index = scheduled.index
+            let rule = rules[index]
             if let only, rule.id != only { continue }
-            if let deprecation = rule.deprecated {
-                warnings.append(ProfileIssue(.warning, Self.location(rule.location), path: "",
-                                             "rule \(rule.id) is \(deprecation) (plugin \(rule.pack))"))
+            if let deprecation = scheduled.deprecationWarning {
+                warnings.append(ProfileIssue(.warning, Self.location(rule.location), path: "", deprecation))
             }
             evaluation = Evaluation(rule: rule, profile: profile)
             lua.pushRef(prelude.runRule)
             lua.pushRef(ruleRefs[index].definition)
             lua.pushRef(plantRef)
             lua.pushRef(ruleRefs[index].parameters)
-            lua.pushString(profile.assessmentDate)
+            lua.pushRef(dateRef)
             lua.push(options.trace)
             let start = options.collectCosts ? clock.now : nil
             let callsBefore = hostCalls
             do throws(LuaError) {
                 // Without the instruction hook first unless instructions are being measured; a stopped
                 // attempt's reports are discarded before the counted run.
-                try lua.call(arguments: 5, results: 1, limits: options.limits(forPlugin: rule.pack),
+                try lua.call(arguments: 5, results: 1, limits: scheduled.limits,
                              fastFirst: fastAttempts ? { [unowned self] in
                                  evaluation = Evaluation(rule: rule, profile: profile)
                                  hostCalls = callsBefore
@@ -430,8 +514,8 @@ public final class RuleRuntime {
                     }
                 }
                 lua.pop(1)
-                var done = evaluation!
-                if let severity = options.severityOverrides[rule.id] {
+                let done = evaluation!
+                if let severity = scheduled.severity {
                     for i in done.findings.indices { done.findings[i].severity = severity }
                 }
                 findings += done.findings
