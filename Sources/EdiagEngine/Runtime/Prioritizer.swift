@@ -32,21 +32,23 @@ public struct Prioritizer: Sendable {
         }
     }
 
-    /// The findings in priority order, numbered from 1.
+    /// The findings in priority order, numbered from 1. The sort keys are worked out once per
+    /// finding and the indices are sorted (the comparisons are those of sorting the findings
+    /// themselves, so the order is the same); findings are copied once, into their places.
     public func order(_ findings: [Finding]) -> [Finding] {
-        let sorted = findings.sorted { a, b in
-            let ta = tier(a), tb = tier(b)
-            if ta != tb { return ta < tb }
+        let keys = findings.map { (tier: tier($0), severity: $0.severity, key: key($0)) }
+        let sorted = findings.indices.sorted { i, j in
+            let a = keys[i], b = keys[j]
+            if a.tier != b.tier { return a.tier < b.tier }
             if a.severity != b.severity { return a.severity < b.severity }
-            let ka = key(a), kb = key(b)
-            if ka != kb { return ka < kb }
-            if a.ruleID != b.ruleID { return a.ruleID < b.ruleID }
-            if a.subject != b.subject { return a.subject < b.subject }
-            return a.message.en < b.message.en
+            if a.key != b.key { return a.key < b.key }
+            if findings[i].ruleID != findings[j].ruleID { return findings[i].ruleID < findings[j].ruleID }
+            if findings[i].subject != findings[j].subject { return findings[i].subject < findings[j].subject }
+            return findings[i].message.en < findings[j].message.en
         }
-        return sorted.enumerated().map { i, f in
-            var copy = f
-            copy.priority = i + 1
+        return sorted.enumerated().map { position, i in
+            var copy = findings[i]
+            copy.priority = position + 1
             return copy
         }
     }
