@@ -37,6 +37,27 @@ local function meets(item, condition)
   return true
 end
 
+--- The catalogue's entries for one equipment type, in catalogue order (grouped once: data tables never change).
+local entries_by_type = nil
+local NO_ENTRIES = {}
+local function entries_for(equipment_type)
+  if entries_by_type == nil then
+    local grouped = {}
+    for _, entry in ipairs(ediag.data(CATALOGUE).data) do
+      if entry.equipment ~= nil then
+        local list = grouped[entry.equipment]
+        if list == nil then
+          list = {}
+          grouped[entry.equipment] = list
+        end
+        list[#list + 1] = entry
+      end
+    end
+    entries_by_type = grouped
+  end
+  return entries_by_type[equipment_type] or NO_ENTRIES
+end
+
 --- The catalogue entries an item is on, and the fields that would decide the entries it may be on.
 function elimination.matches(plant, item)
   local matched, needs, asked = {}, {}, {}
@@ -48,8 +69,8 @@ function elimination.matches(plant, item)
   end
   local model = item.model ~= nil and normalised_model(item.model) or nil
   local date = plant.assessment.date
-  for _, entry in ipairs(ediag.data(CATALOGUE).data) do
-    if entry.equipment == item.type and date >= entry.listed then
+  for _, entry in ipairs(entries_for(item.type)) do
+    if date >= entry.listed then
       local candidate = true
       if entry.models ~= nil then
         if model == nil then
