@@ -15,11 +15,27 @@ local function library(pack, carriers, state)
   function lib.tce(amount, carrier) return amount * lib.carrier(carrier).kgce_per_unit / 1000 end
   function lib.co2(amount, carrier) return amount * lib.carrier(carrier).kgco2_per_unit / 1000 end
   function lib.convert() error("ediag.convert is not part of the baseline", 2) end
+  -- The same lookups as ediag's library (the ratio measures the sandbox and the host, not a
+  -- difference in algorithms): a profile list indexed by type once, limit rows by one key.
+  local by_type = setmetatable({}, { __mode = "k" })
   local function of_type(list, type_name)
     local out = {}
     if list == nil then return out end
-    for _, item in ipairs(list) do
-      if item.type == type_name then out[#out + 1] = item end
+    local index = by_type[list]
+    if index == nil then
+      index = {}
+      for _, item in ipairs(list) do
+        local t = item.type
+        if t ~= nil then
+          index[t] = index[t] or {}
+          index[t][#index[t] + 1] = item
+        end
+      end
+      by_type[list] = index
+    end
+    local bucket = index[type_name]
+    if bucket ~= nil then
+      for i = 1, #bucket do out[i] = bucket[i] end
     end
     return out
   end
@@ -45,8 +61,48 @@ local function library(pack, carriers, state)
     end
     return true
   end
+  -- Rows by the value of one key every row's match names (the one with the most distinct values).
+  local indexed = {}
+  local NONE = {}
+  local function rows_for(edition, match)
+    local index = indexed[edition]
+    if index == nil then
+      local count, rows = {}, edition.rows
+      for _, row in ipairs(rows) do
+        for k in pairs(row.match or NONE) do count[k] = (count[k] or 0) + 1 end
+      end
+      local best, best_distinct = nil, 1
+      for k, n in pairs(count) do
+        if n == #rows then
+          local seen, distinct = {}, 0
+          for _, row in ipairs(rows) do
+            local v = row.match[k]
+            if v == v and not seen[v] then seen[v] = true; distinct = distinct + 1 end
+          end
+          if distinct > best_distinct or (distinct == best_distinct and best ~= nil and tostring(k) < tostring(best)) then
+            best, best_distinct = k, distinct
+          end
+        end
+      end
+      index = { key = best, by_value = {} }
+      if best ~= nil then
+        for _, row in ipairs(rows) do
+          local v = row.match[best]
+          if v == v then
+            index.by_value[v] = index.by_value[v] or {}
+            index.by_value[v][#index.by_value[v] + 1] = row
+          end
+        end
+      end
+      indexed[edition] = index
+    end
+    if index.key == nil then return edition.rows end
+    local v = match ~= nil and match[index.key]
+    if v == nil or v ~= v then return NONE end
+    return index.by_value[v] or NONE
+  end
   local function row_of(def, edition, match)
-    for _, row in ipairs(edition.rows) do
+    for _, row in ipairs(rows_for(edition, match)) do
       if matches(row, match) then
         return {
           table = def.id, title = def.title, unit = def.unit, better = def.better or "lower",
