@@ -117,35 +117,38 @@ public struct SHA256: Sendable {
         hex(text.utf8)
     }
 
-    /// Compresses `count` consecutive 64-byte blocks into the state, which stays in locals meanwhile;
-    /// the message schedule is a 16-word ring on the stack, the round constants read without checks.
+    /// Compresses `count` consecutive 64-byte blocks into the state, which stays in locals meanwhile.
+    /// The schedule lives on the stack; the rounds go eight at a time with the working words renamed
+    /// instead of shifted (no register moves between rounds).
     private mutating func compress(blocks: UnsafeRawPointer, count: Int) {
         var (h0, h1, h2, h3, h4, h5, h6, h7) = state
         Self.roundConstants.withUnsafeBufferPointer { constants in
             let k = constants.baseAddress!
-            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 16) { ring in
-                let w = ring.baseAddress!
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+                let w = schedule.baseAddress!
                 for block in 0..<count {
                     let bytes = blocks + block * 64
+                    for i in 0..<16 {
+                        w[i] = UInt32(bigEndian: bytes.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))
+                    }
+                    for i in 16..<64 {
+                        let x = w[i - 15], y = w[i - 2]
+                        let s0 = x.rotatedRight(7) ^ x.rotatedRight(18) ^ (x &>> 3)
+                        let s1 = y.rotatedRight(17) ^ y.rotatedRight(19) ^ (y &>> 10)
+                        w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+                    }
                     var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
-                    for i in 0..<64 {
-                        let word: UInt32
-                        if i < 16 {
-                            word = UInt32(bigEndian: bytes.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))
-                        } else {
-                            let x = w[(i &- 15) & 15], y = w[(i &- 2) & 15]
-                            let s0 = x.rotatedRight(7) ^ x.rotatedRight(18) ^ (x &>> 3)
-                            let s1 = y.rotatedRight(17) ^ y.rotatedRight(19) ^ (y &>> 10)
-                            word = w[i & 15] &+ s0 &+ w[(i &- 7) & 15] &+ s1
-                        }
-                        w[i & 15] = word
-                        let sum1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-                        let choice = g ^ (e & (f ^ g))
-                        let t1 = h &+ sum1 &+ choice &+ k[i] &+ word
-                        let sum0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-                        let majority = (a & b) | (c & (a | b))
-                        h = g; g = f; f = e; e = d &+ t1
-                        d = c; c = b; b = a; a = t1 &+ sum0 &+ majority
+                    var i = 0
+                    while i < 64 {
+                        sha256Round(a, b, c, &d, e, f, g, &h, k[i] &+ w[i])
+                        sha256Round(h, a, b, &c, d, e, f, &g, k[i + 1] &+ w[i + 1])
+                        sha256Round(g, h, a, &b, c, d, e, &f, k[i + 2] &+ w[i + 2])
+                        sha256Round(f, g, h, &a, b, c, d, &e, k[i + 3] &+ w[i + 3])
+                        sha256Round(e, f, g, &h, a, b, c, &d, k[i + 4] &+ w[i + 4])
+                        sha256Round(d, e, f, &g, h, a, b, &c, k[i + 5] &+ w[i + 5])
+                        sha256Round(c, d, e, &f, g, h, a, &b, k[i + 6] &+ w[i + 6])
+                        sha256Round(b, c, d, &e, f, g, h, &a, k[i + 7] &+ w[i + 7])
+                        i += 8
                     }
                     h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d
                     h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
@@ -154,6 +157,21 @@ public struct SHA256: Sendable {
         }
         state = (h0, h1, h2, h3, h4, h5, h6, h7)
     }
+}
+
+/// One SHA-256 round on the working words `a`…`h` (FIPS 180-4 §6.2.2 step 3): `d` and `h` take their
+/// new values, the caller renames the others for the next round. `kw` is the round constant plus the
+/// schedule word.
+@inline(__always)
+private func sha256Round(_ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
+                         _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ kw: UInt32) {
+    let sum1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+    let choice = g ^ (e & (f ^ g))
+    let t1 = h &+ sum1 &+ choice &+ kw
+    let sum0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+    let majority = (a & b) | (c & (a | b))
+    d &+= t1
+    h = t1 &+ sum0 &+ majority
 }
 
 extension UInt32 {
