@@ -124,6 +124,9 @@ struct JSONLayout: CustomStringConvertible {
         "{\"中\": {\"文\": \"😀😀\", \"x\": [\"😀\", 1]}, \"y\": 2}",
         "[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]",
         "{\"long\": \"" + String(repeating: "汉", count: 3000) + "\", \"after\": 1}",
+        "[\"" + String(repeating: "x", count: 2000) + "\", 1, {\"k\": \"" + String(repeating: "y", count: 2000) + "\"}]",
+        "{\"a\":\n  1, \"b\":\r\n[\n]\n, \"c\"  :  {  }  }",
+        "{}",
     ])
     func sameTreeAsYams(_ text: String) throws {
         let data = Data(text.utf8)

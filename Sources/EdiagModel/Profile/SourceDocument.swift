@@ -62,7 +62,7 @@ public struct DocumentError: Error, Sendable, CustomStringConvertible {
 
 /// Reads YAML and JSON documents into `SourceValue` trees with locations.
 public enum SourceDocument {
-    /// Reads a file; the format follows the extension (`.json` or `.yaml`/`.yml`).
+    /// Reads a file, JSON or YAML whatever its extension (YAML 1.2 reads JSON; see `parse(_:file:)`).
     /// - Throws: `DocumentError` for unreadable files and syntax errors, with line and column.
     public static func load(path: String) throws(DocumentError) -> SourceValue {
         try parse(try read(path: path), file: path)
