@@ -160,8 +160,8 @@ public struct ProfileDecoder {
         case .quantity(let spec):
             var resolved = spec
             if let carrierUnit = unitSubstitution { resolved.unit = spec.unit.replacingCarrier(with: carrierUnit) }
-            let dimensionless = (try? Unit(resolved.unit))?.dimension == Dimension.none
-            return decodeQuantity(value, spec: resolved, bareAllowed: dimensionless)
+            let target = try? Unit(resolved.unit)
+            return decodeQuantity(value, spec: resolved, target: target, bareAllowed: target?.dimension == Dimension.none)
         case .choice(let options):
             guard case .scalar(let text, _, _) = value, options.contains(text) else {
                 let hint = value.scalarText.flatMap { Suggest.closest($0, among: options) }.map { " (did you mean '\($0)'?)" } ?? ""
@@ -252,11 +252,17 @@ public struct ProfileDecoder {
         }
     }
 
-    private mutating func decodeQuantity(_ value: SourceValue, spec: QuantitySpec, bareAllowed: Bool) -> ProfileValue? {
+    /// - Parameter parsedTarget: `spec.unit` already parsed, when the caller has it.
+    private mutating func decodeQuantity(_ value: SourceValue, spec: QuantitySpec, target parsedTarget: Unit? = nil,
+                                         bareAllowed: Bool) -> ProfileValue? {
         let target: Unit
-        do { target = try Unit(spec.unit) } catch {
-            self.error(value, path, "schema error: \(error)")
-            return nil
+        if let parsedTarget {
+            target = parsedTarget
+        } else {
+            do { target = try Unit(spec.unit) } catch {
+                self.error(value, path, "schema error: \(error)")
+                return nil
+            }
         }
         var quantity: Quantity?
         var bareNumber = false
