@@ -11,6 +11,26 @@ struct IntegrityTests {
             == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
         #expect(SHA256.hex(Array(repeating: UInt8(ascii: "a"), count: 1_000_000))
             == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        #expect(SHA256.hex("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu")
+            == "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1")
+    }
+
+    /// A profile-sized message (5,000 bytes, 78 blocks and a tail) hashes to the reference digest
+    /// (Python's hashlib) whole, as `Data`, and fed in pieces of every awkward size.
+    @Test func sha256ProfileSizedMessage() {
+        let bytes = (0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        let expected = "1e92fd98f113aba0a78e0830ca06e2775912370feab112dfc57bf3258b810595"
+        #expect(SHA256.hex(bytes) == expected)
+        #expect(SHA256.hex(Data(bytes)) == expected)
+        for piece in [1, 7, 63, 64, 65, 130, 4999] {
+            var hasher = SHA256()
+            var start = 0
+            while start < bytes.count {
+                hasher.update(bytes[start..<min(start + piece, bytes.count)])
+                start += piece
+            }
+            #expect(hasher.hexDigest() == expected, "pieces of \(piece)")
+        }
     }
 
     /// Feeding the message in pieces gives the same digest as feeding it whole (block boundaries at 55, 56, 64 bytes).

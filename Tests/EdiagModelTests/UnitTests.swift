@@ -32,6 +32,27 @@ import Testing
     @Test func quantityNeedsAUnit() {
         #expect(throws: UnitError.self) { try Quantity(parsing: "45") }
     }
+
+    /// The byte-wise reading of ASCII quantities gives what the character-wise reading gives: the
+    /// same number and unit, or the same error.
+    @Test(arguments: [
+        "45 GWh", " -12 kgce/t ", "+93.6 %", "1.2e6 kWh", "1.2E-3 t", "3 10^4 m3", "1_000 kWh", "1,234.5 t", "2e kWh",
+        "1e5", "45", "", "   ", "abc", ". kWh", "1.2.3 kWh", "12kWh", "12\tkWh", "\t7 t\n", "12 \u{0B}kWh", "1e999 kWh",
+        "-", "--1 kWh", "1 kWhh", "5 万t", "100 °C", "1 kW/(m3/min)", "0x10 kWh", "inf kWh", "nan kWh", "1\r\n kWh",
+        "1 e5 kWh", "1e+ kWh", "8,700 h/a", "0.63 yuan/kWh", "1.5 m3/t", "12 kWh ", "6 (kWh",
+    ])
+    func byteReadingMatchesCharacterReading(_ text: String) {
+        func outcome(_ read: () throws(UnitError) -> Quantity) -> String {
+            do throws(UnitError) {
+                let q = try read()
+                return "\(q.value.bitPattern) \(q.unit.symbol) \(q.unit.scale) \(q.unit.dimension)"
+            } catch {
+                return "error: \(error)"
+            }
+        }
+        #expect(outcome { () throws(UnitError) in try Quantity(parsing: text) }
+                == outcome { () throws(UnitError) in try Quantity(parsingCharacters: text) })
+    }
 }
 
 @Suite struct FinanceTests {

@@ -14,16 +14,16 @@ public struct SHA256: Sendable {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    private var state: [UInt32] = [
-        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-    ]
+    /// The eight working words, as plain stored values (an array would be checked for uniqueness and
+    /// bounds on every write).
+    private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
+        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19
+    )
     /// Bytes not yet compressed (fewer than 64).
     private var pending: [UInt8] = []
     private var messageLength: UInt64 = 0
 
-    public init() {
-        pending.reserveCapacity(64)
-    }
+    public init() {}
 
     /// Adds bytes to the message.
     public mutating func update(_ bytes: some Sequence<UInt8>) {
@@ -38,6 +38,7 @@ public struct SHA256: Sendable {
 
     /// Adds bytes from memory: whole 64-byte blocks are compressed in place, the rest is kept.
     public mutating func update(buffer: UnsafeRawBufferPointer) {
+        guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
         var offset = 0
         messageLength &+= UInt64(buffer.count)
         if !pending.isEmpty {
@@ -45,13 +46,14 @@ public struct SHA256: Sendable {
             pending.append(contentsOf: buffer[0..<take])
             offset = take
             if pending.count == 64 {
-                pending.withUnsafeBytes { compress(block: $0) }
+                pending.withUnsafeBytes { compress(blocks: $0.baseAddress!, count: 1) }
                 pending.removeAll(keepingCapacity: true)
             }
         }
-        while buffer.count - offset >= 64 {
-            compress(block: UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + 64)]))
-            offset += 64
+        let whole = (buffer.count - offset) / 64
+        if whole > 0 {
+            compress(blocks: base + offset, count: whole)
+            offset += whole * 64
         }
         if offset < buffer.count {
             pending.append(contentsOf: buffer[offset...])
@@ -71,17 +73,18 @@ public struct SHA256: Sendable {
         tail.append(0x80)
         if tail.count > 56 {
             while tail.count < 64 { tail.append(0) }
-            tail.withUnsafeBytes { copy.compress(block: $0) }
+            tail.withUnsafeBytes { copy.compress(blocks: $0.baseAddress!, count: 1) }
             tail.removeAll()
         }
         while tail.count < 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) {
             tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
         }
-        tail.withUnsafeBytes { copy.compress(block: $0) }
+        tail.withUnsafeBytes { copy.compress(blocks: $0.baseAddress!, count: 1) }
+        let s = copy.state
         var digest: [UInt8] = []
         digest.reserveCapacity(32)
-        for word in copy.state {
+        for word in [s.0, s.1, s.2, s.3, s.4, s.5, s.6, s.7] {
             digest.append(UInt8(truncatingIfNeeded: word >> 24))
             digest.append(UInt8(truncatingIfNeeded: word >> 16))
             digest.append(UInt8(truncatingIfNeeded: word >> 8))
@@ -114,49 +117,66 @@ public struct SHA256: Sendable {
         hex(text.utf8)
     }
 
-    /// Compresses one 64-byte block into the state.
-    private mutating func compress(block: UnsafeRawBufferPointer) {
-        var h0 = state[0], h1 = state[1], h2 = state[2], h3 = state[3]
-        var h4 = state[4], h5 = state[5], h6 = state[6], h7 = state[7]
-        Self.compress(block.baseAddress!, &h0, &h1, &h2, &h3, &h4, &h5, &h6, &h7)
-        state[0] = h0; state[1] = h1; state[2] = h2; state[3] = h3
-        state[4] = h4; state[5] = h5; state[6] = h6; state[7] = h7
-    }
-
-    // Plain locals and a stack schedule: no array or closure in the loop of 64 rounds.
-    private static func compress(_ block: UnsafeRawPointer, _ h0: inout UInt32, _ h1: inout UInt32, _ h2: inout UInt32,
-                                 _ h3: inout UInt32, _ h4: inout UInt32, _ h5: inout UInt32, _ h6: inout UInt32,
-                                 _ h7: inout UInt32) {
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-            for i in 0..<16 {
-                w[i] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))
-            }
-            for i in 16..<64 {
-                let a = w[i - 15], b = w[i - 2]
-                let s0 = sha256RotateRight(a, 7) ^ sha256RotateRight(a, 18) ^ (a >> 3)
-                let s1 = sha256RotateRight(b, 17) ^ sha256RotateRight(b, 19) ^ (b >> 10)
-                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-            }
-            var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
-            roundConstants.withUnsafeBufferPointer { k in
-                for i in 0..<64 {
-                    let sum1 = sha256RotateRight(e, 6) ^ sha256RotateRight(e, 11) ^ sha256RotateRight(e, 25)
-                    let choice = (e & f) ^ (~e & g)
-                    let t1 = h &+ sum1 &+ choice &+ k[i] &+ w[i]
-                    let sum0 = sha256RotateRight(a, 2) ^ sha256RotateRight(a, 13) ^ sha256RotateRight(a, 22)
-                    let majority = (a & b) ^ (a & c) ^ (b & c)
-                    let t2 = sum0 &+ majority
-                    h = g; g = f; f = e; e = d &+ t1
-                    d = c; c = b; b = a; a = t1 &+ t2
+    /// Compresses `count` consecutive 64-byte blocks into the state, which stays in locals meanwhile.
+    /// The schedule lives on the stack; the rounds go eight at a time with the working words renamed
+    /// instead of shifted (no register moves between rounds).
+    private mutating func compress(blocks: UnsafeRawPointer, count: Int) {
+        var (h0, h1, h2, h3, h4, h5, h6, h7) = state
+        Self.roundConstants.withUnsafeBufferPointer { constants in
+            let k = constants.baseAddress!
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+                let w = schedule.baseAddress!
+                for block in 0..<count {
+                    let bytes = blocks + block * 64
+                    for i in 0..<16 {
+                        w[i] = UInt32(bigEndian: bytes.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))
+                    }
+                    for i in 16..<64 {
+                        let x = w[i - 15], y = w[i - 2]
+                        let s0 = x.rotatedRight(7) ^ x.rotatedRight(18) ^ (x &>> 3)
+                        let s1 = y.rotatedRight(17) ^ y.rotatedRight(19) ^ (y &>> 10)
+                        w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+                    }
+                    var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
+                    var i = 0
+                    while i < 64 {
+                        sha256Round(a, b, c, &d, e, f, g, &h, k[i] &+ w[i])
+                        sha256Round(h, a, b, &c, d, e, f, &g, k[i + 1] &+ w[i + 1])
+                        sha256Round(g, h, a, &b, c, d, e, &f, k[i + 2] &+ w[i + 2])
+                        sha256Round(f, g, h, &a, b, c, d, &e, k[i + 3] &+ w[i + 3])
+                        sha256Round(e, f, g, &h, a, b, c, &d, k[i + 4] &+ w[i + 4])
+                        sha256Round(d, e, f, &g, h, a, b, &c, k[i + 5] &+ w[i + 5])
+                        sha256Round(c, d, e, &f, g, h, a, &b, k[i + 6] &+ w[i + 6])
+                        sha256Round(b, c, d, &e, f, g, h, &a, k[i + 7] &+ w[i + 7])
+                        i += 8
+                    }
+                    h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d
+                    h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
                 }
             }
-            h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d
-            h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
         }
+        state = (h0, h1, h2, h3, h4, h5, h6, h7)
     }
 }
 
+/// One SHA-256 round on the working words `a`…`h` (FIPS 180-4 §6.2.2 step 3): `d` and `h` take their
+/// new values, the caller renames the others for the next round. `kw` is the round constant plus the
+/// schedule word.
 @inline(__always)
-private func sha256RotateRight(_ x: UInt32, _ n: UInt32) -> UInt32 {
-    (x >> n) | (x << (32 - n))
+private func sha256Round(_ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
+                         _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ kw: UInt32) {
+    let sum1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+    let choice = g ^ (e & (f ^ g))
+    let t1 = h &+ sum1 &+ choice &+ kw
+    let sum0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+    let majority = (a & b) | (c & (a | b))
+    d &+= t1
+    h = t1 &+ sum0 &+ majority
+}
+
+extension UInt32 {
+    @inline(__always)
+    fileprivate func rotatedRight(_ n: UInt32) -> UInt32 {
+        (self &>> n) | (self &<< (32 &- n))
+    }
 }

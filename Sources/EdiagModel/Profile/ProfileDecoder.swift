@@ -6,6 +6,15 @@ import Foundation
 /// the field path and what was expected.
 public struct ProfileDecoder {
     private var issues: [ProfileIssue] = []
+    /// Where the decoder is in the document. Kept as steps and written out as text only when a message
+    /// needs it: a plant has thousands of fields and nearly never an error.
+    private var steps: [PathStep] = []
+
+    private enum PathStep {
+        case key(String)
+        /// 1-based, as messages count list items.
+        case item(Int)
+    }
 
     public init() {}
 
@@ -28,7 +37,7 @@ public struct ProfileDecoder {
     /// Validates an already parsed document.
     public static func decode(_ document: SourceValue, source: String) throws(ProfileError) -> PlantProfile {
         var decoder = ProfileDecoder()
-        let value = decoder.decodeObject(document, spec: ProfileSchema.root, path: "")
+        let value = decoder.decodeObject(document, spec: ProfileSchema.root)
         let errors = decoder.issues.filter { $0.severity == .error }
         guard errors.isEmpty, let root = value?.object else {
             throw ProfileError(file: source, issues: decoder.issues.filter { $0.severity == .error })
@@ -46,46 +55,79 @@ public struct ProfileDecoder {
 
     private static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
+    /// The field path of the current value, e.g. `energy.electricity.price` or `equipment[3].id`.
+    private var path: String {
+        var text = ""
+        for step in steps {
+            switch step {
+            case .key(let key): text = Self.join(text, key)
+            case .item(let number): text += "[\(number)]"
+            }
+        }
+        return text
+    }
+
+    /// The path of the current value's field `key`.
+    private func path(adding key: String) -> String { Self.join(path, key) }
+
+    /// Runs `body` one step deeper in the document.
+    private mutating func descending<T>(_ step: PathStep, _ body: (inout ProfileDecoder) -> T) -> T {
+        steps.append(step)
+        defer { steps.removeLast() }
+        return body(&self)
+    }
+
     /// Keys starting `x_` or `x-` are extensions for other tools: accepted and ignored.
     static func isExtensionKey(_ key: String) -> Bool { key.hasPrefix("x_") || key.hasPrefix("x-") }
 
-    mutating func decodeObject(_ value: SourceValue, spec: ObjectSpec, path: String,
-                               unitSubstitution: String? = nil) -> ProfileValue? {
+    mutating func decodeObject(_ value: SourceValue, spec: ObjectSpec, unitSubstitution: String? = nil) -> ProfileValue? {
         guard case .mapping(let pairs, _) = value else {
             error(value, path, "expected a mapping (\(spec.name)), got \(value.kindDescription)")
             return nil
         }
         var fields: [ProfileObject.Field] = []
-        var seen = Set<String>()
+        fields.reserveCapacity(pairs.count)
+        // Schema fields seen, by their index in `spec.fields`; unknown keys apart (rare).
+        var seen = [Bool](repeating: false, count: spec.fields.count)
+        var seenUnknown = Set<String>()
         for pair in pairs {
-            let fieldPath = Self.join(path, pair.key)
             if Self.isExtensionKey(pair.key) { continue }
-            guard seen.insert(pair.key).inserted else {
-                issues.append(ProfileIssue(.error, pair.keyLocation, path: fieldPath, "the field is given twice"))
+            let index = spec.fields.firstIndex { $0.name == pair.key }
+            let firstTime: Bool
+            if let index {
+                firstTime = !seen[index]
+                seen[index] = true
+            } else {
+                firstTime = seenUnknown.insert(pair.key).inserted
+            }
+            guard firstTime else {
+                issues.append(ProfileIssue(.error, pair.keyLocation, path: path(adding: pair.key), "the field is given twice"))
                 continue
             }
-            guard let field = spec.field(pair.key) else {
+            guard let index else {
                 let hint = Suggest.closest(pair.key, among: spec.fields.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
-                issues.append(ProfileIssue(.error, pair.keyLocation, path: fieldPath,
+                issues.append(ProfileIssue(.error, pair.keyLocation, path: path(adding: pair.key),
                                            "unknown field '\(pair.key)' for \(spec.name)\(hint)"))
                 continue
             }
             if case .null = pair.value {
-                if field.required { error(pair.value, fieldPath, "a value is required") }
+                if spec.fields[index].required { error(pair.value, path(adding: pair.key), "a value is required") }
                 continue
             }
-            if let decoded = decodeField(pair.value, kind: field.kind, path: fieldPath, unitSubstitution: unitSubstitution) {
+            let decoded = descending(.key(pair.key)) {
+                $0.decodeField(pair.value, kind: spec.fields[index].kind, unitSubstitution: unitSubstitution)
+            }
+            if let decoded {
                 fields.append(ProfileObject.Field(name: pair.key, value: decoded))
             }
         }
-        for field in spec.fields where field.required && !seen.contains(field.name) {
-            error(value, Self.join(path, field.name), "missing required field '\(field.name)' (\(field.doc))")
+        for (index, field) in spec.fields.enumerated() where field.required && !seen[index] {
+            error(value, path(adding: field.name), "missing required field '\(field.name)' (\(field.doc))")
         }
         return .object(ProfileObject(type: spec.name, fields: fields))
     }
 
-    private mutating func decodeField(_ value: SourceValue, kind: FieldKind, path: String,
-                                      unitSubstitution: String?) -> ProfileValue? {
+    private mutating func decodeField(_ value: SourceValue, kind: FieldKind, unitSubstitution: String?) -> ProfileValue? {
         switch kind {
         case .text:
             guard case .scalar(let text, _, _) = value else {
@@ -114,12 +156,12 @@ public struct ProfileDecoder {
             if let max, n > max { error(value, path, "must be at most \(max), got \(n)"); return nil }
             return .integer(n)
         case .number(let unit, let min, let max):
-            return decodeQuantity(value, spec: QuantitySpec(unit: unit, min: min, max: max), path: path, bareAllowed: true)
+            return decodeQuantity(value, spec: QuantitySpec(unit: unit, min: min, max: max), bareAllowed: true)
         case .quantity(let spec):
             var resolved = spec
             if let carrierUnit = unitSubstitution { resolved.unit = spec.unit.replacingCarrier(with: carrierUnit) }
-            let dimensionless = (try? Unit(resolved.unit))?.dimension == Dimension.none
-            return decodeQuantity(value, spec: resolved, path: path, bareAllowed: dimensionless)
+            let target = try? Unit(resolved.unit)
+            return decodeQuantity(value, spec: resolved, target: target, bareAllowed: target?.dimension == Dimension.none)
         case .choice(let options):
             guard case .scalar(let text, _, _) = value, options.contains(text) else {
                 let hint = value.scalarText.flatMap { Suggest.closest($0, among: options) }.map { " (did you mean '\($0)'?)" } ?? ""
@@ -129,17 +171,18 @@ public struct ProfileDecoder {
             return .text(text)
         case .object(let name):
             guard let spec = ProfileSchema.objectTypes[name] else { return nil }
-            return decodeObject(value, spec: spec, path: path)
+            return decodeObject(value, spec: spec)
         case .list(let element):
             guard case .sequence(let items, _) = value else {
                 error(value, path, "expected a list, got \(value.kindDescription)")
                 return nil
             }
             var out: [ProfileValue] = []
+            out.reserveCapacity(items.count)
             for (i, item) in items.enumerated() {
-                if let v = decodeField(item, kind: element, path: "\(path)[\(i + 1)]", unitSubstitution: nil) { out.append(v) }
+                if let v = descending(.item(i + 1), { $0.decodeField(item, kind: element, unitSubstitution: nil) }) { out.append(v) }
             }
-            checkUniqueIDs(out, items: items, path: path)
+            checkUniqueIDs(out, items: items)
             return .list(out)
         case .variants(let discriminator, let types):
             guard case .sequence(let items, _) = value else {
@@ -147,25 +190,28 @@ public struct ProfileDecoder {
                 return nil
             }
             var out: [ProfileValue] = []
+            out.reserveCapacity(items.count)
             for (i, item) in items.enumerated() {
-                let itemPath = "\(path)[\(i + 1)]"
-                guard case .mapping(let pairs, _) = item else {
-                    error(item, itemPath, "expected a mapping, got \(item.kindDescription)")
-                    continue
+                let decoded = descending(.item(i + 1)) { decoder -> ProfileValue? in
+                    guard case .mapping(let pairs, _) = item else {
+                        decoder.error(item, decoder.path, "expected a mapping, got \(item.kindDescription)")
+                        return nil
+                    }
+                    guard let typePair = pairs.first(where: { $0.key == discriminator }), let typeName = typePair.value.scalarText else {
+                        decoder.error(item, decoder.path, "missing '\(discriminator)'; one of: \(types.joined(separator: ", "))")
+                        return nil
+                    }
+                    guard types.contains(typeName), let spec = ProfileSchema.objectTypes[typeName] else {
+                        let hint = Suggest.closest(typeName, among: types).map { " (did you mean '\($0)'?)" } ?? ""
+                        decoder.error(typePair.value, decoder.path(adding: discriminator),
+                                      "unknown \(discriminator) '\(typeName)'\(hint); known: \(types.joined(separator: ", "))")
+                        return nil
+                    }
+                    return decoder.decodeObject(item, spec: spec)
                 }
-                guard let typePair = pairs.first(where: { $0.key == discriminator }), let typeName = typePair.value.scalarText else {
-                    error(item, itemPath, "missing '\(discriminator)'; one of: \(types.joined(separator: ", "))")
-                    continue
-                }
-                guard types.contains(typeName), let spec = ProfileSchema.objectTypes[typeName] else {
-                    let hint = Suggest.closest(typeName, among: types).map { " (did you mean '\($0)'?)" } ?? ""
-                    error(typePair.value, "\(itemPath).\(discriminator)",
-                          "unknown \(discriminator) '\(typeName)'\(hint); known: \(types.joined(separator: ", "))")
-                    continue
-                }
-                if let v = decodeObject(item, spec: spec, path: itemPath) { out.append(v) }
+                if let decoded { out.append(decoded) }
             }
-            checkUniqueIDs(out, items: items, path: path)
+            checkUniqueIDs(out, items: items)
             return .list(out)
         case .carrierMap:
             guard case .mapping(let pairs, _) = value else {
@@ -175,16 +221,16 @@ public struct ProfileDecoder {
             guard let spec = ProfileSchema.objectTypes["energy_use"] else { return nil }
             var fields: [ProfileObject.Field] = []
             for pair in pairs {
-                let carrierPath = Self.join(path, pair.key)
                 if Self.isExtensionKey(pair.key) { continue }
                 guard let carrier = EnergyCarrier.named(pair.key) else {
                     let ids = EnergyCarrier.all.map(\.id)
                     let hint = Suggest.closest(pair.key, among: ids).map { "; did you mean '\($0)'?" } ?? ""
-                    issues.append(ProfileIssue(.error, pair.keyLocation, path: carrierPath,
+                    issues.append(ProfileIssue(.error, pair.keyLocation, path: path(adding: pair.key),
                                                "unknown energy carrier '\(pair.key)'\(hint); known: \(ids.joined(separator: ", "))"))
                     continue
                 }
-                if case .object(var object)? = decodeObject(pair.value, spec: spec, path: carrierPath, unitSubstitution: carrier.unit) {
+                let decoded = descending(.key(pair.key)) { $0.decodeObject(pair.value, spec: spec, unitSubstitution: carrier.unit) }
+                if case .object(var object)? = decoded {
                     object.type = "energy_use"
                     fields.append(ProfileObject.Field(name: pair.key, value: .object(object)))
                 }
@@ -193,11 +239,12 @@ public struct ProfileDecoder {
         }
     }
 
-    private mutating func checkUniqueIDs(_ values: [ProfileValue], items: [SourceValue], path: String) {
+    private mutating func checkUniqueIDs(_ values: [ProfileValue], items: [SourceValue]) {
         var seen: [String: Int] = [:]
         for (i, v) in values.enumerated() {
             guard let id = v.object?["id"]?.text else { continue }
             if let first = seen[id] {
+                let path = self.path
                 error(items[min(i, items.count - 1)], "\(path)[\(i + 1)].id", "duplicate id '\(id)' (first used at \(path)[\(first)])")
             } else {
                 seen[id] = i + 1
@@ -205,11 +252,17 @@ public struct ProfileDecoder {
         }
     }
 
-    private mutating func decodeQuantity(_ value: SourceValue, spec: QuantitySpec, path: String, bareAllowed: Bool) -> ProfileValue? {
+    /// - Parameter parsedTarget: `spec.unit` already parsed, when the caller has it.
+    private mutating func decodeQuantity(_ value: SourceValue, spec: QuantitySpec, target parsedTarget: Unit? = nil,
+                                         bareAllowed: Bool) -> ProfileValue? {
         let target: Unit
-        do { target = try Unit(spec.unit) } catch {
-            self.error(value, path, "schema error: \(error)")
-            return nil
+        if let parsedTarget {
+            target = parsedTarget
+        } else {
+            do { target = try Unit(spec.unit) } catch {
+                self.error(value, path, "schema error: \(error)")
+                return nil
+            }
         }
         var quantity: Quantity?
         var bareNumber = false

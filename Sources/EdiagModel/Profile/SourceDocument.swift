@@ -62,7 +62,7 @@ public struct DocumentError: Error, Sendable, CustomStringConvertible {
 
 /// Reads YAML and JSON documents into `SourceValue` trees with locations.
 public enum SourceDocument {
-    /// Reads a file; the format follows the extension (`.json` or `.yaml`/`.yml`).
+    /// Reads a file, JSON or YAML whatever its extension (YAML 1.2 reads JSON; see `parse(_:file:)`).
     /// - Throws: `DocumentError` for unreadable files and syntax errors, with line and column.
     public static func load(path: String) throws(DocumentError) -> SourceValue {
         try parse(try read(path: path), file: path)
@@ -78,7 +78,15 @@ public enum SourceDocument {
     }
 
     /// Parses bytes that must be UTF-8 YAML or JSON.
+    ///
+    /// A document that looks like JSON (it opens with `{` or `[`) is read by `JSONSource`, which gives
+    /// the same tree and positions without Yams' node tree; whatever that reader leaves (malformed JSON,
+    /// YAML flow style, the cases its documentation lists) is read by Yams as before, so the accepted
+    /// documents and the error messages stay those of the YAML path.
     public static func parse(_ data: Data, file: String) throws(DocumentError) -> SourceValue {
+        if JSONSource.looksLikeJSON(data), let value = try? JSONSource.read(data, file: file) {
+            return value
+        }
         guard let text = String(data: data, encoding: .utf8) else {
             throw DocumentError(location: SourceLocation(file: file), message: "the file is not UTF-8 text")
         }
@@ -158,6 +166,28 @@ public enum SourceDocument {
             return .mapping(pairs, location)
         case .alias:
             return .null(location)
+        }
+    }
+}
+
+/// Two documents are equal when their values, scalar styles, key order and positions are: what the
+/// JSON and YAML readers must agree on.
+extension SourceValue: Equatable {
+    public static func == (lhs: SourceValue, rhs: SourceValue) -> Bool {
+        switch (lhs, rhs) {
+        case let (.scalar(a, aq, al), .scalar(b, bq, bl)):
+            return a == b && aq == bq && al == bl && a.utf8.elementsEqual(b.utf8)
+        case let (.null(a), .null(b)):
+            return a == b
+        case let (.sequence(a, al), .sequence(b, bl)):
+            return al == bl && a == b
+        case let (.mapping(a, al), .mapping(b, bl)):
+            return al == bl && a.count == b.count
+                && zip(a, b).allSatisfy { x, y in
+                    x.key.utf8.elementsEqual(y.key.utf8) && x.keyLocation == y.keyLocation && x.value == y.value
+                }
+        default:
+            return false
         }
     }
 }
