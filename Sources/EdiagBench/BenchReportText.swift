@@ -24,6 +24,9 @@ public enum BenchReportText {
         if let b = r.baselineEvaluationSeconds, let ratio = r.evaluationRatio {
             lines.append("plain-Lua baseline evaluation           \(us(b)) per plant")
             lines.append("evaluation ratio ediag / plain Lua      \(NumberFormat.grouped(ratio, decimals: 2))×")
+            if let sandboxed = r.sandboxedEvaluationSeconds {
+                lines.append("  plain Lua with ediag's prelude        \(us(sandboxed)) per plant (\(NumberFormat.grouped(sandboxed / b, decimals: 2))× the baseline: the sandbox's Lua side; the rest is the host)")
+            }
         } else {
             lines.append("plain-Lua baseline                      not run" + (r.baselineError.map { ": \($0)" } ?? ""))
         }
@@ -57,6 +60,7 @@ public enum BenchReportText {
         ]
         if let s = startupSeconds { pairs.append(("startup_seconds", .number(s))) }
         if let b = r.baselineEvaluationSeconds { pairs.append(("baseline_evaluation_seconds", .number(b))) }
+        if let s = r.sandboxedEvaluationSeconds { pairs.append(("sandboxed_evaluation_seconds", .number(s))) }
         if let ratio = r.evaluationRatio {
             pairs.append(("evaluation_ratio", .number(ratio)))
             pairs.append(("calls_match", .bool(r.callsMatch)))

@@ -19,6 +19,10 @@ public struct Benchmark {
     public var scratchDirectory: String
     /// Whether to measure each rule's cost in a separate pass (skipped when profiling the phases).
     public var measureRuleCosts = true
+    /// `bench/baseline/sandboxed.lua` and ediag's prelude: the baseline again with the sandbox's
+    /// Lua-side structure (run when both are set and the baseline runs).
+    public var sandboxedScript: String?
+    public var preludeFile: String?
 
     public init(roots: [String], plantPaths: [String], repeats: Int, luaExecutable: String?,
                 baselineScript: String, scratchDirectory: String) {
@@ -51,6 +55,8 @@ public struct Benchmark {
         public var ruleCosts: [(rule: String, seconds: Double, instructions: Double, peakBytes: Double)] = []
         /// Evaluation of all plants in plain Lua (seconds per plant), when it ran.
         public var baselineEvaluationSeconds: Double?
+        /// The same with ediag's prelude building the sandbox in plain Lua (no host), when it ran.
+        public var sandboxedEvaluationSeconds: Double?
         /// Host calls the rules made, ediag (from its findings and outcomes) against the baseline.
         public var callCounts: [(name: String, ediag: Int, baseline: Int?)] = []
         public var baselineError: String?
@@ -152,6 +158,14 @@ public struct Benchmark {
                 let (seconds, counts) = try runBaseline(lua: lua, packs: packs, profiles: profiles)
                 report.baselineEvaluationSeconds = seconds / Double(profiles.count)
                 baselineCounts = counts
+                if let sandboxedScript, let preludeFile {
+                    let (sandboxed, sandboxedCounts) = try runLua(lua, arguments: [sandboxedScript, preludeFile, workloadFile, String(repeats)])
+                    if sandboxedCounts == counts {
+                        report.sandboxedEvaluationSeconds = sandboxed / Double(profiles.count)
+                    } else {
+                        report.baselineError = "plain Lua with ediag's prelude made other host calls than the baseline: \(sandboxedCounts)"
+                    }
+                }
             } catch {
                 report.baselineError = "\(error)"
             }
@@ -178,14 +192,20 @@ public struct Benchmark {
             .sorted { $0.seconds != $1.seconds ? $0.seconds > $1.seconds : $0.rule < $1.rule }
     }
 
+    private var workloadFile: String { scratchDirectory + "/baseline-workload.lua" }
+
     private func runBaseline(lua: String, packs: [RulePack], profiles: [PlantProfile]) throws -> (Double, [String: Int]) {
         try FileManager.default.createDirectory(atPath: scratchDirectory, withIntermediateDirectories: true)
-        let workload = scratchDirectory + "/baseline-workload.lua"
         try Workload.baselineChunk(packs: packs, plants: profiles, economics: EconomicSettings())
-            .write(toFile: workload, atomically: true, encoding: .utf8)
+            .write(toFile: workloadFile, atomically: true, encoding: .utf8)
+        return try runLua(lua, arguments: [baselineScript, workloadFile, String(repeats)])
+    }
+
+    /// Runs a plain-Lua script that prints `evaluation_seconds`, call counts and rule failures.
+    private func runLua(_ lua: String, arguments: [String]) throws -> (Double, [String: Int]) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: lua)
-        process.arguments = [baselineScript, workload, String(repeats)]
+        process.arguments = arguments
         let pipe = Pipe(), errors = Pipe()
         process.standardOutput = pipe
         process.standardError = errors
@@ -194,7 +214,7 @@ public struct Benchmark {
         let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw BenchmarkError("the baseline failed (\(lua) \(baselineScript)): \(errorText)")
+            throw BenchmarkError("plain Lua failed (\(lua) \(arguments.first ?? "")): \(errorText)")
         }
         var seconds: Double?
         var counts: [String: Int] = [:]
@@ -204,7 +224,7 @@ public struct Benchmark {
             if parts[0] == "evaluation_seconds" { seconds = Double(parts[1]) }
             if parts[0].hasPrefix("calls.") || parts[0] == "rule_failures", let v = Int(parts[1]) { counts[String(parts[0])] = v }
         }
-        guard let seconds else { throw BenchmarkError("the baseline printed no evaluation_seconds") }
+        guard let seconds else { throw BenchmarkError("\(arguments.first ?? "plain Lua") printed no evaluation_seconds") }
         return (seconds, counts)
     }
 }

@@ -67,6 +67,8 @@ struct Bench: ParsableCommand {
                               luaExecutable: noBaseline ? nil : lua,
                               baselineScript: home + "/bench/baseline/run.lua", scratchDirectory: scratch)
         bench.measureRuleCosts = !noRuleCosts
+        bench.sandboxedScript = home + "/bench/baseline/sandboxed.lua"
+        bench.preludeFile = home + "/Sources/EdiagEngine/Lua/prelude.lua"
         let report = try bench.run()
         let startup = startupRuns > 0 ? try startupSeconds(plant: paths[0], runs: startupRuns) : nil
         if json {
