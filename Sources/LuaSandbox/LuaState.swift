@@ -94,18 +94,23 @@ public struct LuaCallCost: Sendable, Equatable {
 public final class LuaState {
     /// The `lua_State *` the methods below work on: the main thread, or while a host function runs,
     /// the thread (coroutine) that called it, whose stack holds the arguments.
-    public private(set) var L: OpaquePointer
+    ///
+    /// Every stack operation reads it, so it is exempt from the dynamic exclusivity check (a state
+    /// has one owner and host functions never call into Lua while an access is open).
+    @exclusivity(unchecked) public private(set) var L: OpaquePointer
     private let mainThread: OpaquePointer
     private let sandbox: UnsafeMutablePointer<ediag_sandbox>
-    private var hostFunctions: [HostFunction] = []
+    /// Read on every call of a host function: exempt from the dynamic exclusivity check like `L`.
+    @exclusivity(unchecked) private var hostFunctions: [HostFunction] = []
     /// Cost of the last `call`.
     public private(set) var lastCallCost = LuaCallCost(instructions: 0, peakBytes: 0)
     /// Bytes of script text host functions may copy out of the state during one `call` (the Lua
     /// heap limit does not see the host's copies: one string referenced 10 000 times costs Lua
     /// nothing and the host 10 000 copies).
     public var hostCopyLimit = 4 << 20
-    /// What is left of `hostCopyLimit` in the current call.
-    public private(set) var hostCopyBudget = 0
+    /// What is left of `hostCopyLimit` in the current call (charged for every string a host
+    /// function copies, so exempt from the dynamic exclusivity check like `L`).
+    @exclusivity(unchecked) public private(set) var hostCopyBudget = 0
     /// How many `call`s are running (a host function may call back into Lua).
     private var callDepth = 0
 
@@ -293,6 +298,16 @@ public final class LuaState {
         pushString(key)
         return LuaType(raw: lua_rawget(L, absolute))
     }
+    /// Pushes `table[key]` without metamethods and returns its type; for the fixed field names host
+    /// functions read, which are pushed without any conversion.
+    @discardableResult
+    public func rawGet(_ table: Int32, field key: StaticString) -> LuaType {
+        let absolute = lua_absindex(L, table)
+        key.withUTF8Buffer { bytes in
+            _ = bytes.withMemoryRebound(to: CChar.self) { chars in lua_pushlstring(L, chars.baseAddress, chars.count) }
+        }
+        return LuaType(raw: lua_rawget(L, absolute))
+    }
     /// Pushes `table[i]` without metamethods and returns its type.
     @discardableResult
     public func rawGetIndex(_ table: Int32, _ i: Int) -> LuaType {
@@ -367,16 +382,27 @@ public final class LuaState {
         hostCopyBudget -= bytes
         return true
     }
-    /// The bytes of the string at `index`, or nil.
     /// The string at `index` if it is valid UTF-8 (no repair, no intermediate copy), else nil.
     public func validatedString(_ index: Int32) -> String? {
         guard lua_type(L, index) == LUA_TSTRING else { return nil }
         var length = 0
         guard let chars = lua_tolstring(L, index, &length) else { return nil }
         let buffer = UnsafeBufferPointer(start: UnsafeRawPointer(chars).assumingMemoryBound(to: UInt8.self), count: length)
-        return String(validating: buffer, as: UTF8.self)
+        // The standard library's generic `String(validating:)` costs several times the check itself.
+        guard UTF8Check.isValid(buffer) else { return nil }
+        return String(decoding: buffer, as: UTF8.self)
     }
 
+    /// The bytes of the string at `index` in place, or nil for any other type. They stay valid while
+    /// the string is reachable from the stack and no Lua code runs (Lua never moves a string).
+    public func stringBuffer(_ index: Int32) -> UnsafeBufferPointer<UInt8>? {
+        guard lua_type(L, index) == LUA_TSTRING else { return nil }
+        var length = 0
+        guard let chars = lua_tolstring(L, index, &length) else { return nil }
+        return UnsafeBufferPointer(start: UnsafeRawPointer(chars).assumingMemoryBound(to: UInt8.self), count: length)
+    }
+
+    /// The bytes of the string at `index`, or nil.
     public func stringBytes(_ index: Int32) -> [UInt8]? {
         guard lua_type(L, index) == LUA_TSTRING else { return nil }
         var length = 0

@@ -1,16 +1,60 @@
 import EdiagModel
 
+/// The named values a rule's message placeholders are filled from, in the order they were set.
+///
+/// A report has a handful of values, so a list searched byte by byte costs less than hashing the
+/// names into a dictionary.
+struct MessageValues {
+    private(set) var entries: [(name: String, value: EvidenceValue)] = []
+
+    init() { entries.reserveCapacity(12) }
+
+    /// The value named `name`; setting one replaces the value of that name.
+    subscript(name: String) -> EvidenceValue? {
+        get { entries.first { $0.name == name }?.value }
+        set {
+            let i = entries.firstIndex { $0.name == name }
+            switch (i, newValue) {
+            case (let i?, let value?): entries[i].value = value
+            case (let i?, nil): entries.remove(at: i)
+            case (nil, let value?): entries.append((name, value))
+            case (nil, nil): break
+            }
+        }
+    }
+
+    /// The value whose name is the bytes `name`.
+    func value(named name: UnsafeBufferPointer<UInt8>) -> EvidenceValue? {
+        for entry in entries where entry.name.utf8.count == name.count {
+            if entry.name.utf8.elementsEqual(name) { return entry.value }
+        }
+        return nil
+    }
+}
+
 /// Fills `{name}` and `{name:decimals}` placeholders in rule messages with formatted values.
 enum MessageTemplate {
-    static func fill(_ template: LocalizedText, _ values: [String: EvidenceValue]) throws(RuleOutputError) -> LocalizedText {
+    static func fill(_ template: LocalizedText, _ values: MessageValues) throws(RuleOutputError) -> LocalizedText {
         LocalizedText(zh: try fill(template.zh, values), en: try fill(template.en, values))
     }
 
-    static func fill(_ text: String, _ values: [String: EvidenceValue]) throws(RuleOutputError) -> String {
-        // Work on UTF-8 bytes: the braces are ASCII, and messages are mostly Chinese text whose
-        // grapheme-by-grapheme scanning would cost far more than the formatting itself.
-        let bytes = Array(text.utf8)
-        guard bytes.contains(UInt8(ascii: "{")) else { return text }
+    static func fill(_ text: String, _ values: MessageValues) throws(RuleOutputError) -> String {
+        var template = text
+        // Work on UTF-8 bytes in place: the braces are ASCII, and messages are mostly Chinese text
+        // whose grapheme-by-grapheme scanning would cost far more than the formatting itself.
+        let filled: Result<[UInt8]?, RuleOutputError> = template.withUTF8 { bytes in
+            guard bytes.contains(UInt8(ascii: "{")) else { return .success(nil) }
+            do throws(RuleOutputError) {
+                return .success(try fill(bytes, values))
+            } catch {
+                return .failure(error)
+            }
+        }
+        guard let out = try filled.get() else { return text }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func fill(_ bytes: UnsafeBufferPointer<UInt8>, _ values: MessageValues) throws(RuleOutputError) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 32)
         var i = 0
@@ -24,10 +68,9 @@ enum MessageTemplate {
                 out.append(contentsOf: bytes[i...])
                 break
             }
-            let inside = bytes[(i + 1)..<close]
+            let inside = UnsafeBufferPointer(rebasing: bytes[(i + 1)..<close])
             let colon = inside.firstIndex(of: UInt8(ascii: ":"))
-            let name = String(decoding: inside[..<(colon ?? close)], as: UTF8.self)
-            guard let value = values[name] else {
+            guard let value = values.value(named: UnsafeBufferPointer(rebasing: inside[..<(colon ?? inside.endIndex)])) else {
                 throw RuleOutputError("message placeholder {\(String(decoding: inside, as: UTF8.self))} has no value; add it to values = {…}")
             }
             let decimals = colon.flatMap { Int(String(decoding: inside[($0 + 1)...], as: UTF8.self)) }
@@ -37,7 +80,7 @@ enum MessageTemplate {
             }
             i = close + 1
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     static func format(_ value: EvidenceValue, decimals: Int?) -> String {
