@@ -26,7 +26,9 @@ struct MessageValues {
     /// The value whose name is the bytes `name`.
     func value(named name: UnsafeBufferPointer<UInt8>) -> EvidenceValue? {
         for entry in entries where entry.name.utf8.count == name.count {
-            if entry.name.utf8.elementsEqual(name) { return entry.value }
+            var candidate = entry.name
+            let same = candidate.withUTF8 { bytes in bytes.elementsEqual(name) }
+            if same { return entry.value }
         }
         return nil
     }
