@@ -111,6 +111,15 @@ public final class LuaState {
     /// What is left of `hostCopyLimit` in the current call (charged for every string a host
     /// function copies, so exempt from the dynamic exclusivity check like `L`).
     @exclusivity(unchecked) public private(set) var hostCopyBudget = 0
+    /// The registry references of the field names `rawGet(_:field:)` pushed, by the address of
+    /// their static text (see `pushKey`). Plain memory rather than an array: an array read from a
+    /// class property is retained and released on every access.
+    private let keyCache: UnsafeMutablePointer<(address: UInt, length: Int, ref: Int32)> = {
+        let slots = UnsafeMutablePointer<(address: UInt, length: Int, ref: Int32)>.allocate(capacity: LuaState.keySlots)
+        slots.initialize(repeating: (0, 0, LUA_NOREF), count: LuaState.keySlots)
+        return slots
+    }()
+    private static let keySlots = 256
     /// How many `call`s are running (a host function may call back into Lua).
     private var callDepth = 0
 
@@ -120,6 +129,7 @@ public final class LuaState {
         sandbox = .allocate(capacity: 1)
         guard let state = ediag_open(sandbox) else {
             sandbox.deallocate()
+            keyCache.deallocate()
             throw .cannotCreateState
         }
         L = state
@@ -135,6 +145,7 @@ public final class LuaState {
     deinit {
         ediag_close(mainThread)
         sandbox.deallocate()
+        keyCache.deallocate()
     }
 
     private func dispatch(_ id: Int, on thread: OpaquePointer) -> Int32 {
@@ -303,10 +314,29 @@ public final class LuaState {
     @discardableResult
     public func rawGet(_ table: Int32, field key: StaticString) -> LuaType {
         let absolute = lua_absindex(L, table)
+        pushKey(key)
+        return LuaType(raw: lua_rawget(L, absolute))
+    }
+
+    /// Pushes a fixed field name. Each name is made a Lua string once and kept in the registry,
+    /// found again by the address of its static text (which never moves, unlike a Lua string's):
+    /// host functions read dozens of fields per call, and hashing each name into Lua's string
+    /// table every time cost more than looking up the value.
+    private func pushKey(_ key: StaticString) {
+        let address = UInt(bitPattern: key.utf8Start)
+        let slot = Int((address >> 3 ^ address >> 11) & UInt(Self.keySlots - 1))
+        let cached = keyCache[slot]
+        if cached.address == address, cached.length == key.utf8CodeUnitCount {
+            lua_rawgeti(L, ediag_registry_index(), lua_Integer(cached.ref))
+            return
+        }
         key.withUTF8Buffer { bytes in
             _ = bytes.withMemoryRebound(to: CChar.self) { chars in lua_pushlstring(L, chars.baseAddress, chars.count) }
         }
-        return LuaType(raw: lua_rawget(L, absolute))
+        // Two names on one slot take turns: the one pushed last stays.
+        if cached.ref != LUA_NOREF { luaL_unref(L, ediag_registry_index(), cached.ref) }
+        lua_pushvalue(L, -1)
+        keyCache[slot] = (address, key.utf8CodeUnitCount, luaL_ref(L, ediag_registry_index()))
     }
     /// Pushes `table[i]` without metamethods and returns its type.
     @discardableResult
