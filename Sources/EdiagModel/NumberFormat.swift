@@ -44,26 +44,46 @@ public enum NumberFormat {
         let r = rounded(value, decimals: decimals)
         let magnitude = abs(r)
         let integerPart = magnitude.rounded(.towardZero)
-        // Built on ASCII bytes: this runs for every number in every message and report.
-        let digits = Array(String(Int64(integerPart)).utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(digits.count + digits.count / 3 + decimals + 2)
-        if r < 0 { out.append(UInt8(ascii: "-")) }
-        for (i, digit) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(UInt8(ascii: ",")) }
-            out.append(digit)
-        }
+        var fraction: UInt64 = 0
         if decimals > 0 {
             // Digits from the rounded value, so binary drift never shows in the last digit.
             var scaled = 1.0
             for _ in 0..<decimals { scaled *= 10 }
-            var fraction = Array(String(Int64(((magnitude - integerPart) * scaled).rounded(.toNearestOrAwayFromZero))).utf8)
-            if fraction.count > decimals { fraction = Array(repeating: UInt8(ascii: "0"), count: decimals) }
-            out.append(UInt8(ascii: "."))
-            out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: decimals - fraction.count))
-            out.append(contentsOf: fraction)
+            fraction = UInt64(((magnitude - integerPart) * scaled).rounded(.toNearestOrAwayFromZero))
+            // A fraction that rounds up to a whole unit shows as zeros (the integer part stays).
+            if fraction >= UInt64(scaled) { fraction = 0 }
         }
-        return String(decoding: out, as: UTF8.self)
+        // Written as ASCII bytes straight into the string: this runs for every number in every
+        // message and report. At most 16 digits, 5 separators, a sign, a point and 9 decimals.
+        return String(unsafeUninitializedCapacity: 40) { buffer in
+            var integer = UInt64(integerPart)
+            var digits = 1
+            var rest = integer
+            while rest >= 10 { rest /= 10; digits += 1 }
+            var length = (r < 0 ? 1 : 0) + digits + (digits - 1) / 3
+            if decimals > 0 { length += 1 + decimals }
+            var i = length
+            if decimals > 0 {
+                for _ in 0..<decimals {
+                    i -= 1
+                    buffer[i] = UInt8(ascii: "0") + UInt8(fraction % 10)
+                    fraction /= 10
+                }
+                i -= 1
+                buffer[i] = UInt8(ascii: ".")
+            }
+            for written in 0..<digits {
+                if written > 0, written % 3 == 0 {
+                    i -= 1
+                    buffer[i] = UInt8(ascii: ",")
+                }
+                i -= 1
+                buffer[i] = UInt8(ascii: "0") + UInt8(integer % 10)
+                integer /= 10
+            }
+            if r < 0 { buffer[0] = UInt8(ascii: "-") }
+            return length
+        }
     }
 }
 

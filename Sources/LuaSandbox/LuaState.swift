@@ -94,10 +94,14 @@ public struct LuaCallCost: Sendable, Equatable {
 public final class LuaState {
     /// The `lua_State *` the methods below work on: the main thread, or while a host function runs,
     /// the thread (coroutine) that called it, whose stack holds the arguments.
-    public private(set) var L: OpaquePointer
+    ///
+    /// Every stack operation reads it, so it is exempt from the dynamic exclusivity check (a state
+    /// has one owner and host functions never call into Lua while an access is open).
+    @exclusivity(unchecked) public private(set) var L: OpaquePointer
     private let mainThread: OpaquePointer
     private let sandbox: UnsafeMutablePointer<ediag_sandbox>
-    private var hostFunctions: [HostFunction] = []
+    /// Read on every call of a host function: exempt from the dynamic exclusivity check like `L`.
+    @exclusivity(unchecked) private var hostFunctions: [HostFunction] = []
     /// Fast attempts (`call(…, fastFirst:)`) stopped and run again with counting, since the state was made.
     public var fastRestarts: Int { Int(sandbox.pointee.fast_restarts) }
     /// Whether this thread can watch fast attempts (otherwise every call is counted from the start).
@@ -108,8 +112,18 @@ public final class LuaState {
     /// heap limit does not see the host's copies: one string referenced 10 000 times costs Lua
     /// nothing and the host 10 000 copies).
     public var hostCopyLimit = 4 << 20
-    /// What is left of `hostCopyLimit` in the current call.
-    public private(set) var hostCopyBudget = 0
+    /// What is left of `hostCopyLimit` in the current call (charged for every string a host
+    /// function copies, so exempt from the dynamic exclusivity check like `L`).
+    @exclusivity(unchecked) public private(set) var hostCopyBudget = 0
+    /// The registry references of the field names `rawGet(_:field:)` pushed, by the address of
+    /// their static text (see `pushKey`). Plain memory rather than an array: an array read from a
+    /// class property is retained and released on every access.
+    private let keyCache: UnsafeMutablePointer<(address: UInt, length: Int, ref: Int32)> = {
+        let slots = UnsafeMutablePointer<(address: UInt, length: Int, ref: Int32)>.allocate(capacity: LuaState.keySlots)
+        slots.initialize(repeating: (0, 0, LUA_NOREF), count: LuaState.keySlots)
+        return slots
+    }()
+    private static let keySlots = 256
     /// How many `call`s are running (a host function may call back into Lua).
     private var callDepth = 0
 
@@ -119,6 +133,7 @@ public final class LuaState {
         sandbox = .allocate(capacity: 1)
         guard let state = ediag_open(sandbox) else {
             sandbox.deallocate()
+            keyCache.deallocate()
             throw .cannotCreateState
         }
         L = state
@@ -134,6 +149,7 @@ public final class LuaState {
     deinit {
         ediag_close(mainThread)
         sandbox.deallocate()
+        keyCache.deallocate()
     }
 
     private func dispatch(_ id: Int, on thread: OpaquePointer) -> Int32 {
@@ -310,6 +326,35 @@ public final class LuaState {
         pushString(key)
         return LuaType(raw: lua_rawget(L, absolute))
     }
+    /// Pushes `table[key]` without metamethods and returns its type; for the fixed field names host
+    /// functions read, which are pushed without any conversion.
+    @discardableResult
+    public func rawGet(_ table: Int32, field key: StaticString) -> LuaType {
+        let absolute = lua_absindex(L, table)
+        pushKey(key)
+        return LuaType(raw: lua_rawget(L, absolute))
+    }
+
+    /// Pushes a fixed field name. Each name is made a Lua string once and kept in the registry,
+    /// found again by the address of its static text (which never moves, unlike a Lua string's):
+    /// host functions read dozens of fields per call, and hashing each name into Lua's string
+    /// table every time cost more than looking up the value.
+    private func pushKey(_ key: StaticString) {
+        let address = UInt(bitPattern: key.utf8Start)
+        let slot = Int((address >> 3 ^ address >> 11) & UInt(Self.keySlots - 1))
+        let cached = keyCache[slot]
+        if cached.address == address, cached.length == key.utf8CodeUnitCount {
+            lua_rawgeti(L, ediag_registry_index(), lua_Integer(cached.ref))
+            return
+        }
+        key.withUTF8Buffer { bytes in
+            _ = bytes.withMemoryRebound(to: CChar.self) { chars in lua_pushlstring(L, chars.baseAddress, chars.count) }
+        }
+        // Two names on one slot take turns: the one pushed last stays.
+        if cached.ref != LUA_NOREF { luaL_unref(L, ediag_registry_index(), cached.ref) }
+        lua_pushvalue(L, -1)
+        keyCache[slot] = (address, key.utf8CodeUnitCount, luaL_ref(L, ediag_registry_index()))
+    }
     /// Pushes `table[i]` without metamethods and returns its type.
     @discardableResult
     public func rawGetIndex(_ table: Int32, _ i: Int) -> LuaType {
@@ -384,16 +429,27 @@ public final class LuaState {
         hostCopyBudget -= bytes
         return true
     }
-    /// The bytes of the string at `index`, or nil.
     /// The string at `index` if it is valid UTF-8 (no repair, no intermediate copy), else nil.
     public func validatedString(_ index: Int32) -> String? {
         guard lua_type(L, index) == LUA_TSTRING else { return nil }
         var length = 0
         guard let chars = lua_tolstring(L, index, &length) else { return nil }
         let buffer = UnsafeBufferPointer(start: UnsafeRawPointer(chars).assumingMemoryBound(to: UInt8.self), count: length)
-        return String(validating: buffer, as: UTF8.self)
+        // The standard library's generic `String(validating:)` costs several times the check itself.
+        guard UTF8Check.isValid(buffer) else { return nil }
+        return String(decoding: buffer, as: UTF8.self)
     }
 
+    /// The bytes of the string at `index` in place, or nil for any other type. They stay valid while
+    /// the string is reachable from the stack and no Lua code runs (Lua never moves a string).
+    public func stringBuffer(_ index: Int32) -> UnsafeBufferPointer<UInt8>? {
+        guard lua_type(L, index) == LUA_TSTRING else { return nil }
+        var length = 0
+        guard let chars = lua_tolstring(L, index, &length) else { return nil }
+        return UnsafeBufferPointer(start: UnsafeRawPointer(chars).assumingMemoryBound(to: UInt8.self), count: length)
+    }
+
+    /// The bytes of the string at `index`, or nil.
     public func stringBytes(_ index: Int32) -> [UInt8]? {
         guard lua_type(L, index) == LUA_TSTRING else { return nil }
         var length = 0

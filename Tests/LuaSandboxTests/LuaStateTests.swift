@@ -148,3 +148,26 @@ private func run(_ source: String, limits: LuaLimits = .ruleDefault) -> LuaError
     }
 }
 
+
+@Suite struct FieldNameTests {
+    /// Fixed field names read the right values on every read, also after a garbage collection and
+    /// when many names share the name cache.
+    @Test func fixedFieldNamesReadTheirOwnValues() throws {
+        let lua = try LuaState()
+        try lua.load("return { a = 1, b = 2, subject = 3, message = 4, values = 5, evidence = 6, unit = 7, source = 8 }",
+                     chunkName: "=test")
+        try lua.call(arguments: 0, results: 1, limits: nil)
+        func read(_ key: StaticString) -> Double? {
+            lua.rawGet(1, field: key)
+            defer { lua.pop(1) }
+            return lua.toNumber(-1)
+        }
+        for round in 0..<3 {
+            #expect(read("a") == 1 && read("b") == 2 && read("subject") == 3 && read("message") == 4, "round \(round)")
+            #expect(read("values") == 5 && read("evidence") == 6 && read("unit") == 7 && read("source") == 8, "round \(round)")
+            #expect(read("missing") == nil && read("") == nil, "round \(round)")
+            lua.collectGarbage()
+        }
+        #expect(lua.top == 1)
+    }
+}

@@ -144,7 +144,7 @@ for r = 1, repeats do
   if next(samples) then
     local list, total = {}, 0
     for k, v in pairs(samples) do list[#list + 1] = { k, v }; total = total + v end
-    table.sort(list, function(a, b) return a[2] ~= b[2] and a[2] > b[2] or a[1] < b[1] end)
+    table.sort(list, function(a, b) if a[2] ~= b[2] then return a[2] > b[2] end return a[1] < b[1] end)
     for k = 1, math.min(30, #list) do io.stderr:write(string.format("%6.2f %%  %s\n", list[k][2] * 100 / total, list[k][1])) end
   end
 end

@@ -98,7 +98,7 @@ extension RuleRuntime {
             }
             var pairs: [(key: String, keyLocation: SourceLocation, value: SourceValue)] = []
             for key in try t.sortedKeys() {
-                let value = try t.with(key) { _ throws(RuleOutputError) in
+                let value = try t.with(dynamicKey: key) { _ throws(RuleOutputError) in
                     try sourceValue(lua, path: "\(path).\(key)", location: location, depth: depth + 1)
                 }
                 pairs.append((key, location, value))

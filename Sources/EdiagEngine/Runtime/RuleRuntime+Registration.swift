@@ -150,7 +150,7 @@ extension RuleRuntime {
                             measure: try t.string("measure"), deprecated: deprecated, location: location, pack: pack)
     }
 
-    func readReferences(_ t: LuaTableReader, key: String, rule: String) throws(RuleOutputError) -> [Reference] {
+    func readReferences(_ t: LuaTableReader, key: StaticString, rule: String) throws(RuleOutputError) -> [Reference] {
         var references: [Reference] = []
         try t.forEachElement(key) { i throws(RuleOutputError) in
             guard let r = LuaTableReader(lua, at: -1, path: "\(key)[\(i)]") else {

@@ -9,35 +9,34 @@ extension RuleRuntime {
     /// The argument a ctx method reads: 2 for `ctx:method(x)`, 1 for `ctx.method(x)`.
     private func argument(_ lua: LuaState) -> Int32 { lua.top >= 2 ? 2 : 1 }
 
-    /// The evaluation in progress, or why the rule may not report (none running, or too many reports).
-    private func reportingEvaluation(_ what: String) -> Result<Evaluation, RuleOutputError> {
-        guard let eval = evaluation else {
-            return .failure(RuleOutputError("ctx:\(what) may only be called while a rule evaluates a plant"))
+    /// Why the rule may not report now (no evaluation running, or too many reports), or nil.
+    ///
+    /// Host functions read the running evaluation in place rather than copying it: a copy would
+    /// share its findings, and the next append would then copy them all.
+    private func reportingRefusal(_ what: StaticString) -> String? {
+        guard evaluation != nil else {
+            return "ctx:\(what) may only be called while a rule evaluates a plant"
         }
-        guard eval.findings.count + eval.outcomes.count < Self.maxReportsPerEvaluation else {
-            return .failure(RuleOutputError("ctx:\(what): the rule reported more than \(Self.maxReportsPerEvaluation) findings and outcomes on one plant"))
+        guard evaluation!.findings.count + evaluation!.outcomes.count < Self.maxReportsPerEvaluation else {
+            return "ctx:\(what): the rule reported more than \(Self.maxReportsPerEvaluation) findings and outcomes on one plant"
         }
-        return .success(eval)
+        return nil
     }
 
     /// `ctx:finding{ subject, severity, category, title, message, values, evidence, references }`.
     func hostFinding(_ lua: LuaState) -> HostReturn {
         hostCalls.finding += 1
-        let eval: Evaluation
-        switch reportingEvaluation("finding") {
-        case .success(let e): eval = e
-        case .failure(let error): return .failure(error.message)
-        }
+        if let refusal = reportingRefusal("finding") { return .failure(refusal) }
         guard let t = LuaTableReader(lua, at: argument(lua), path: "ctx:finding") else {
             return .failure("ctx:finding expects a table {subject = …, message = {zh = …, en = …}, …}")
         }
         do throws(RuleOutputError) {
-            var category = eval.rule.category
+            var category = evaluation!.rule.category
             if let c = try t.string("category") {
                 guard let parsed = FindingCategory(rawValue: c) else { throw RuleOutputError("ctx:finding: unknown category '\(c)'") }
                 category = parsed
             }
-            var severity = eval.rule.severity
+            var severity = evaluation!.rule.severity
             if let s = try t.string("severity") {
                 guard let parsed = Severity(rawValue: s) else { throw RuleOutputError("ctx:finding: unknown severity '\(s)' (critical, warning, info)") }
                 severity = parsed
@@ -47,9 +46,9 @@ extension RuleRuntime {
                 throw RuleOutputError("ctx:finding needs a message = {zh = …, en = …}")
             }
             let finding = Finding(
-                ruleID: eval.rule.id, subject: try subject(t), category: category, severity: severity,
-                title: try t.localized("title") ?? eval.rule.title, message: try MessageTemplate.fill(template, values),
-                evidence: try readEvidence(t), references: eval.rule.references + (try readReferences(t, key: "references", rule: eval.rule.id)))
+                ruleID: evaluation!.rule.id, subject: try subject(t), category: category, severity: severity,
+                title: try t.localized("title") ?? evaluation!.rule.title, message: try MessageTemplate.fill(template, values),
+                evidence: try readEvidence(t), references: evaluation!.rule.references + (try readReferences(t, key: "references", rule: evaluation!.rule.id)))
             evaluation?.findings.append(finding)
             return .results(0)
         } catch {
@@ -60,16 +59,12 @@ extension RuleRuntime {
     /// `ctx:recommend{ subject, measure, savings, investment, lifetime, om_cost, confidence, range, … }`.
     func hostRecommend(_ lua: LuaState) -> HostReturn {
         hostCalls.recommend += 1
-        let eval: Evaluation
-        switch reportingEvaluation("recommend") {
-        case .success(let e): eval = e
-        case .failure(let error): return .failure(error.message)
-        }
+        if let refusal = reportingRefusal("recommend") { return .failure(refusal) }
         guard let t = LuaTableReader(lua, at: argument(lua), path: "ctx:recommend") else {
             return .failure("ctx:recommend expects a table {savings = {electricity = …}, investment = …, lifetime = …}")
         }
         do throws(RuleOutputError) {
-            lua.rawGetField(t.index, "savings")
+            lua.rawGet(t.index, field: "savings")
             guard let s = LuaTableReader(lua, at: -1, path: "ctx:recommend.savings") else {
                 lua.pop(1)
                 throw RuleOutputError("ctx:recommend needs savings = {carrier = amount per year, …}, e.g. {electricity = 1.2e6}")
@@ -92,7 +87,7 @@ extension RuleRuntime {
             let defaults: (Double, Double) = confidence == "high" ? (0.9, 1.1) : (confidence == "medium" ? (0.75, 1.25) : (0.5, 1.5))
             var range = defaults
             if t.has("range") {
-                lua.rawGetField(t.index, "range")
+                lua.rawGet(t.index, field: "range")
                 defer { lua.pop(1) }
                 guard let r = LuaTableReader(lua, at: -1, path: "ctx:recommend.range") else {
                     throw RuleOutputError("ctx:recommend.range must be {low = 0.8, high = 1.2} (multipliers of the likely saving)")
@@ -102,11 +97,11 @@ extension RuleRuntime {
                     throw RuleOutputError("ctx:recommend.range needs 0 ≤ low ≤ 1 ≤ high")
                 }
             }
-            let measure = try t.string("measure") ?? eval.rule.measure ?? eval.rule.id
+            let measure = try t.string("measure") ?? evaluation!.rule.measure ?? evaluation!.rule.id
             let valuationStart = options.phaseClock?()
             var economics = MeasureValuation.value(
                 measure: measure, savings: savings, investment: investment, lifetime: lifetime, omCost: om,
-                rangeLow: range.0, rangeHigh: range.1, confidence: confidence, profile: eval.profile, settings: options.economics)
+                rangeLow: range.0, rangeHigh: range.1, confidence: confidence, profile: evaluation!.profile, settings: options.economics)
             if let valuationStart, let clock = options.phaseClock { phaseTimes.valuation += clock() &- valuationStart }
             economics.interaction = try Self.interaction(lua, t)
             guard economics.isFinite else {
@@ -121,15 +116,15 @@ extension RuleRuntime {
             for line in economics.savings { values["saving_" + line.carrier] = .number(line.amount) }
             let template = try t.localized("message") ?? LocalizedText(
                 zh: "预计年节能 {tce:1} tce，投资 {investment:0} 元", en: "Saves about {tce:1} tce a year for an investment of {investment:0} yuan")
-            var severity = eval.rule.severity
+            var severity = evaluation!.rule.severity
             if let sv = try t.string("severity") {
                 guard let parsed = Severity(rawValue: sv) else { throw RuleOutputError("ctx:recommend: unknown severity '\(sv)'") }
                 severity = parsed
             }
             let finding = Finding(
-                ruleID: eval.rule.id, subject: try subject(t), category: .savingMeasure, severity: severity,
-                title: try t.localized("title") ?? eval.rule.title, message: try MessageTemplate.fill(template, values),
-                evidence: try readEvidence(t), references: eval.rule.references + (try readReferences(t, key: "references", rule: eval.rule.id)),
+                ruleID: evaluation!.rule.id, subject: try subject(t), category: .savingMeasure, severity: severity,
+                title: try t.localized("title") ?? evaluation!.rule.title, message: try MessageTemplate.fill(template, values),
+                evidence: try readEvidence(t), references: evaluation!.rule.references + (try readReferences(t, key: "references", rule: evaluation!.rule.id)),
                 economics: economics)
             evaluation?.findings.append(finding)
             if options.trace {
@@ -150,9 +145,8 @@ extension RuleRuntime {
             guard let carrier = EnergyCarrier.named(key) else {
                 throw RuleOutputError("\(path): unknown energy carrier '\(key)'; known: \(EnergyCarrier.all.map(\.id).joined(separator: ", "))")
             }
-            let unit = carrier.unit + "/a"
-            let perYear = try reader.with(key) { _ throws(RuleOutputError) in
-                try Self.annualAmount(lua, path: "\(path).\(key)", carrierUnit: carrier.unit, annualUnit: unit)
+            let perYear = try reader.with(dynamicKey: key) { _ throws(RuleOutputError) in
+                try Self.annualAmount(lua, path: "\(path).\(key)", carrierUnit: carrier.unit)
             }
             if let perYear { amounts.append((key, perYear)) }
         }
@@ -163,23 +157,26 @@ extension RuleRuntime {
     /// of `ctx:recommend`, or nil when the measure declares none.
     static func interaction(_ lua: LuaState, _ t: LuaTableReader) throws(RuleOutputError) -> MeasureInteraction? {
         guard t.has("interaction") else { return nil }
-        lua.rawGetField(t.index, "interaction")
+        lua.rawGet(t.index, field: "interaction")
         defer { lua.pop(1) }
         guard let i = LuaTableReader(lua, at: -1, path: "ctx:recommend.interaction"), let group = try i.string("group"), !group.isEmpty else {
             throw RuleOutputError("ctx:recommend.interaction must be {group = \"flow:subject\", base = {…}, overlap = {…}}, e.g. group = \"steam:B-1\"")
         }
         var result = MeasureInteraction(group: group)
-        for (key, path) in [("base", "ctx:recommend.interaction.base"), ("overlap", "ctx:recommend.interaction.overlap")] where i.has(key) {
-            lua.rawGetField(i.index, key)
+        let parts: [(key: StaticString, path: String, isOverlap: Bool)] = [
+            ("base", "ctx:recommend.interaction.base", false), ("overlap", "ctx:recommend.interaction.overlap", true),
+        ]
+        for (key, path, isOverlap) in parts where i.has(key) {
+            lua.rawGet(i.index, field: key)
             defer { lua.pop(1) }
             guard let r = LuaTableReader(lua, at: -1, path: path) else {
                 throw RuleOutputError("\(path) must be a table {carrier = amount per year}")
             }
             for (carrier, amount) in try carrierAmounts(lua, r, path: path) {
-                guard amount.isFinite, key == "overlap" ? amount >= 0 : amount > 0 else {
-                    throw RuleOutputError("\(path).\(carrier) must be \(key == "overlap" ? "zero or positive" : "positive"), got \(amount)")
+                guard amount.isFinite, isOverlap ? amount >= 0 : amount > 0 else {
+                    throw RuleOutputError("\(path).\(carrier) must be \(isOverlap ? "zero or positive" : "positive"), got \(amount)")
                 }
-                if key == "base" { result.base[carrier] = amount } else { result.overlap[carrier] = amount }
+                if !isOverlap { result.base[carrier] = amount } else { result.overlap[carrier] = amount }
             }
         }
         return result
@@ -187,23 +184,21 @@ extension RuleRuntime {
 
     /// A saving per year: a number in the carrier's unit, or a quantity whose unit is an amount
     /// (taken as per year) or an amount per year.
-    static func annualAmount(_ lua: LuaState, path: String, carrierUnit: String, annualUnit: String) throws(RuleOutputError) -> Double? {
-        if lua.type(at: -1) == .table, let q = LuaTableReader(lua, at: -1, path: path), let unitText = try q.string("unit"),
-           let unit = try? Unit(unitText), let annual = try? Unit(annualUnit), unit.dimension == annual.dimension {
-            return try LuaTableReader.quantityOnTop(lua, path: path, unit: annualUnit)
+    static func annualAmount(_ lua: LuaState, path: @autoclosure () -> String, carrierUnit: String) throws(RuleOutputError) -> Double? {
+        if lua.type(at: -1) == .table, let q = LuaTableReader(lua, at: -1, path: path()), let unitText = try q.string("unit") {
+            let annualUnit = carrierUnit + "/a"
+            if let unit = try? Unit(unitText), let annual = try? Unit(annualUnit), unit.dimension == annual.dimension {
+                return try LuaTableReader.quantityOnTop(lua, path: path(), unit: annualUnit)
+            }
         }
-        return try LuaTableReader.quantityOnTop(lua, path: path, unit: carrierUnit)
+        return try LuaTableReader.quantityOnTop(lua, path: path(), unit: carrierUnit)
     }
 
     /// `ctx:compliance{ subject, indicator, value, unit, limits, thresholds, upcoming_thresholds, output, evidence }`.
     /// Returns the grade (`grade_1` … `grade_3`, `not_met`) or `undetermined`.
     func hostCompliance(_ lua: LuaState) -> HostReturn {
         hostCalls.compliance += 1
-        let eval: Evaluation
-        switch reportingEvaluation("compliance") {
-        case .success(let e): eval = e
-        case .failure(let error): return .failure(error.message)
-        }
+        if let refusal = reportingRefusal("compliance") { return .failure(refusal) }
         guard let t = LuaTableReader(lua, at: argument(lua), path: "ctx:compliance") else {
             return .failure("ctx:compliance expects a table {value = …, limits = ediag.limits(…)}")
         }
@@ -211,9 +206,9 @@ extension RuleRuntime {
             guard let value = try t.number("value") else {
                 throw RuleOutputError("ctx:compliance needs the measured value; call ctx:insufficient_data{needs = {…}} when it is missing")
             }
-            let indicator = try t.localized("indicator") ?? eval.rule.title
+            let indicator = try t.localized("indicator") ?? evaluation!.rule.title
             let subject = try subject(t)
-            lua.rawGetField(t.index, "limits")
+            lua.rawGet(t.index, field: "limits")
             guard let limitsTable = LuaTableReader(lua, at: -1, path: "ctx:compliance.limits") else {
                 lua.pop(1)
                 throw RuleOutputError("ctx:compliance needs limits = ediag.limits(table_id, match)")
@@ -229,20 +224,20 @@ extension RuleRuntime {
             lua.pop(1)
             guard var row = current else {
                 let next = upcoming.map { " (the first edition, \($0.standard), takes force on \($0.effective))" } ?? ""
-                evaluation?.outcomes.append(RuleOutcome(ruleID: eval.rule.id, status: .notApplicable, subject: subject,
-                                                        detail: "no edition of the limit standard is in force on \(eval.profile.assessmentDate)\(next)"))
+                evaluation?.outcomes.append(RuleOutcome(ruleID: evaluation!.rule.id, status: .notApplicable, subject: subject,
+                                                        detail: "no edition of the limit standard is in force on \(evaluation!.profile.assessmentDate)\(next)"))
                 if var up = upcoming {
                     // Nothing to grade today, but the plant should know where it will stand once the edition takes force.
                     if let thresholds = try readThresholds(t, key: "upcoming_thresholds") { up.thresholds = thresholds }
                     let unit = try t.string("unit") ?? up.unit
                     let grade = up.grade(of: value)
-                    let message = ComplianceMessage.upcomingOnly(indicator: indicator, value: value, unit: unit, date: eval.profile.assessmentDate,
+                    let message = ComplianceMessage.upcomingOnly(indicator: indicator, value: value, unit: unit, date: evaluation!.profile.assessmentDate,
                                                                  upcoming: UpcomingGrade(standard: up.standard, effective: up.effective,
                                                                                          thresholds: up.thresholds, grade: grade))
                     evaluation?.findings.append(Finding(
-                        ruleID: eval.rule.id, subject: subject, category: .compliance, severity: .info, title: indicator, message: message,
+                        ruleID: evaluation!.rule.id, subject: subject, category: .compliance, severity: .info, title: indicator, message: message,
                         evidence: [Evidence(name: "measured value", value: .number(value), unit: unit, source: try t.string("source"))],
-                        references: eval.rule.references))
+                        references: evaluation!.rule.references))
                 }
                 lua.pushString("undetermined")
                 return .results(1)
@@ -279,7 +274,7 @@ extension RuleRuntime {
             }
             evidence += try readEvidence(t)
             let message = ComplianceMessage.text(result)
-            var references = eval.rule.references
+            var references = evaluation!.rule.references
             if !references.contains(where: { $0.standard == row.standard }) {
                 references.insert(Reference(standard: row.standard, clause: row.source, confidence: row.confidence), at: 0)
             }
@@ -291,7 +286,7 @@ extension RuleRuntime {
                 notMetSeverity = parsed
             }
             let finding = Finding(
-                ruleID: eval.rule.id, subject: subject, category: .compliance,
+                ruleID: evaluation!.rule.id, subject: subject, category: .compliance,
                 severity: grade == .notMet ? notMetSeverity : .info, title: indicator, message: message,
                 evidence: evidence, references: references, compliance: result)
             evaluation?.findings.append(finding)
@@ -308,7 +303,7 @@ extension RuleRuntime {
         }
     }
 
-    private func readThresholds(_ t: LuaTableReader, key: String) throws(RuleOutputError) -> [Double?]? {
+    private func readThresholds(_ t: LuaTableReader, key: StaticString) throws(RuleOutputError) -> [Double?]? {
         guard t.has(key) else { return nil }
         var values: [Double?] = []
         try t.forEachElement(key) { i throws(RuleOutputError) in
@@ -382,40 +377,31 @@ extension RuleRuntime {
     /// `ctx:not_applicable(reason)` or `ctx:not_applicable{subject = …, reason = …}`.
     func hostNotApplicable(_ lua: LuaState) -> HostReturn {
         hostCalls.notApplicable += 1
-        let eval: Evaluation
-        switch reportingEvaluation("not_applicable") {
-        case .success(let e): eval = e
-        case .failure(let error): return .failure(error.message)
-        }
-        if lua.type(at: argument(lua)) == .string {
-            lua.pushValue(at: argument(lua))
-            defer { lua.pop(1) }
-            do throws(RuleOutputError) {
-                let reason = try LuaTableReader.textOnTop(lua, path: "ctx:not_applicable")
-                evaluation?.outcomes.append(RuleOutcome(ruleID: eval.rule.id, status: .notApplicable, detail: reason))
-                return .results(0)
-            } catch { return .failure(error.message) }
-        }
-        guard let t = LuaTableReader(lua, at: argument(lua), path: "ctx:not_applicable") else {
-            return .failure("ctx:not_applicable expects a reason (text) or {subject = …, reason = …}")
-        }
+        if let refusal = reportingRefusal("not_applicable") { return .failure(refusal) }
+        let at = argument(lua)
+        let outcome: RuleOutcome
         do throws(RuleOutputError) {
-            evaluation?.outcomes.append(RuleOutcome(ruleID: eval.rule.id, status: .notApplicable, subject: try t.string("subject"),
-                                                    detail: try t.string("reason") ?? "not applicable"))
-            return .results(0)
+            if let reason = lua.stringBuffer(at) {
+                outcome = RuleOutcome(ruleID: evaluation!.rule.id, status: .notApplicable,
+                                      detail: try LuaTableReader.text(reason, lua, path: "ctx:not_applicable"))
+            } else {
+                guard let t = LuaTableReader(lua, at: at, path: "ctx:not_applicable") else {
+                    return .failure("ctx:not_applicable expects a reason (text) or {subject = …, reason = …}")
+                }
+                outcome = RuleOutcome(ruleID: evaluation!.rule.id, status: .notApplicable, subject: try t.string("subject"),
+                                      detail: try t.string("reason") ?? "not applicable")
+            }
         } catch { return .failure(error.message) }
+        evaluation!.outcomes.append(outcome)
+        return .results(0)
     }
 
     /// `ctx:insufficient_data{subject = …, needs = {"process_units[K1].clinker_energy", …}, message = …}`.
     func hostInsufficientData(_ lua: LuaState) -> HostReturn {
         hostCalls.insufficientData += 1
-        let eval: Evaluation
-        switch reportingEvaluation("insufficient_data") {
-        case .success(let e): eval = e
-        case .failure(let error): return .failure(error.message)
-        }
+        if let refusal = reportingRefusal("insufficient_data") { return .failure(refusal) }
         if let text = lua.toString(argument(lua)) {
-            evaluation?.outcomes.append(RuleOutcome(ruleID: eval.rule.id, status: .insufficientData, detail: text, needs: [text]))
+            evaluation?.outcomes.append(RuleOutcome(ruleID: evaluation!.rule.id, status: .insufficientData, detail: text, needs: [text]))
             return .results(0)
         }
         guard let t = LuaTableReader(lua, at: argument(lua), path: "ctx:insufficient_data") else {
@@ -430,7 +416,7 @@ extension RuleRuntime {
             }
             guard !needs.isEmpty else { throw RuleOutputError("ctx:insufficient_data needs = {…} must name at least one field to measure") }
             let message = try t.localized("message")?.en ?? "cannot be determined without \(needs.joined(separator: ", "))"
-            evaluation?.outcomes.append(RuleOutcome(ruleID: eval.rule.id, status: .insufficientData, subject: try t.string("subject"),
+            evaluation?.outcomes.append(RuleOutcome(ruleID: evaluation!.rule.id, status: .insufficientData, subject: try t.string("subject"),
                                                     detail: message, needs: needs))
             return .results(0)
         } catch { return .failure(error.message) }
@@ -470,23 +456,21 @@ extension RuleRuntime {
         try t.string("subject") ?? "plant"
     }
 
-    private func readValues(_ t: LuaTableReader) throws(RuleOutputError) -> [String: EvidenceValue] {
-        var values: [String: EvidenceValue] = [:]
+    private func readValues(_ t: LuaTableReader) throws(RuleOutputError) -> MessageValues {
+        var values = MessageValues()
         guard t.has("values") else { return values }
-        lua.rawGetField(t.index, "values")
+        lua.rawGet(t.index, field: "values")
         defer { lua.pop(1) }
         guard let v = LuaTableReader(lua, at: -1, path: "values") else { throw RuleOutputError("values must be a table of name = value") }
-        for key in try v.sortedKeys() {
-            try v.with(key) { type throws(RuleOutputError) in
-                switch type {
-                case .number:
-                    let n = lua.toNumber(-1)!
-                    guard n.isFinite else { throw RuleOutputError("values.\(key) is not a finite number") }
-                    values[key] = .number(n)
-                case .string: values[key] = .text(try LuaTableReader.textOnTop(lua, path: "values.\(key)"))
-                case .boolean: values[key] = .bool(lua.toBool(-1)!)
-                default: throw RuleOutputError("values.\(key) must be a number, text or boolean, got a \(type.name)")
-                }
+        for entry in try v.sortedEntries() {
+            let key = entry.key
+            switch entry.type {
+            case .number:
+                guard entry.number.isFinite else { throw RuleOutputError("values.\(key) is not a finite number") }
+                values[key] = .number(entry.number)
+            case .string: values[key] = .text(try LuaTableReader.text(entry.text, lua, path: "values.\(key)"))
+            case .boolean: values[key] = .bool(entry.number != 0)
+            default: throw RuleOutputError("values.\(key) must be a number, text or boolean, got a \(entry.type.name)")
             }
         }
         return values
@@ -495,7 +479,7 @@ extension RuleRuntime {
     private func readEvidence(_ t: LuaTableReader) throws(RuleOutputError) -> [Evidence] {
         var evidence: [Evidence] = []
         try t.forEachElement("evidence") { i throws(RuleOutputError) in
-            guard let e = LuaTableReader(lua, at: -1, path: "evidence[\(i)]") else {
+            guard let e = LuaTableReader(lua, at: -1, parent: "evidence", element: i) else {
                 throw RuleOutputError("evidence[\(i)] must be {name = …, value = …, unit = …, source = …}")
             }
             guard let name = try e.string("name") else { throw RuleOutputError("evidence[\(i)] needs a name") }
@@ -535,7 +519,7 @@ struct LimitRow {
         guard let standard = try t.string("standard"), let effective = try t.string("effective") else {
             throw RuleOutputError("\(path) must come from ediag.limits (standard and effective date are missing)")
         }
-        func grade(_ key: String) throws(RuleOutputError) -> Double? {
+        func grade(_ key: StaticString) throws(RuleOutputError) -> Double? {
             try t.with(key) { type throws(RuleOutputError) in
                 guard type == .number, let n = lua.toNumber(-1) else { return nil }
                 guard n.isFinite else { throw RuleOutputError("\(path).\(key) must be a finite number") }

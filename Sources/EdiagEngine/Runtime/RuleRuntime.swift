@@ -28,12 +28,14 @@ public final class RuleRuntime {
     private var ruleRefs: [(definition: Int32, parameters: Int32)] = []
     var loading: (pack: String, file: String)?
     var registered: [(metadata: RuleMetadata, definition: Int32, parameters: Int32)] = []
-    var evaluation: Evaluation?
+    /// Read and appended to by every `ctx` call: exempt from the dynamic exclusivity check (host
+    /// functions never call back into Lua, so no two accesses overlap).
+    @exclusivity(unchecked) var evaluation: Evaluation?
     /// Time spent in each phase since the runtime was made (only with `RuntimeOptions.phaseClock`).
     public internal(set) var phaseTimes = PhaseTimes()
     /// How often the rules called each `ctx` method since the runtime was made (the benchmark checks
     /// that the plain-Lua baseline made the same calls).
-    public internal(set) var hostCalls = HostCallCounts()
+    @exclusivity(unchecked) public internal(set) var hostCalls = HostCallCounts()
     /// The trace and printed text of the last rule run with tracing on.
     var lastTrace: (events: [TraceEvent], printed: [String]) = ([], [])
 
