@@ -60,30 +60,28 @@ extension NumberFormat {
 
     /// An integral `value` below 10^15 in magnitude, as `String(Int64(value))` writes it.
     private static func writeInteger(_ value: Double, magnitude: Double, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        let digits = writeDigitsBackwards(UInt64(magnitude), endingAt: out + plainByteCapacity)
         var count = 0
         if value < 0 {
             out[0] = UInt8(ascii: "-")
             count = 1
         }
-        return count + writeDigits(UInt64(magnitude), to: out + count)
+        for i in 0..<digits.count { out[count + i] = digits[i] }
+        return count + digits.count
     }
 
-    /// The decimal digits of `n` at `out`; returns their count.
-    private static func writeDigits(_ n: UInt64, to out: UnsafeMutablePointer<UInt8>) -> Int {
-        var length = 1
+    /// The decimal digits of `n` (at most 15 of them) written so that they end just before `end`, in
+    /// the upper half of a `plainByteCapacity` buffer: the head of the text can then be written below
+    /// them and the digits copied down after it.
+    private static func writeDigitsBackwards(_ n: UInt64, endingAt end: UnsafeMutablePointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var at = end
         var rest = n
-        while rest >= 10 {
-            rest /= 10
-            length += 1
-        }
-        rest = n
-        var at = length
         repeat {
             at -= 1
-            out[at] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+            at.pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
             rest /= 10
         } while rest > 0
-        return length
+        return UnsafeBufferPointer(start: at, count: end - at)
     }
 
     /// A non-integral `value` with 10^-3 <= |value| < 10^15 whose shortest round-trip text has at most
@@ -96,41 +94,40 @@ extension NumberFormat {
     /// 15 digits or fewer reads back as `value`: with its trailing zeros dropped, `k·10^-d` is the one
     /// the shortest round-trip algorithm finds.
     private static func writeShortDecimal(_ value: Double, magnitude: Double, to out: UnsafeMutablePointer<UInt8>) -> Int? {
-        // The decimal exponent e (10^e <= magnitude < 10^(e+1)); being one off only costs the fast path.
-        var exponent = -3
-        if magnitude >= 1 {
-            exponent = 0
-            while exponent < 14, magnitude >= exactPowerOfTen(exponent + 1) { exponent += 1 }
-        } else if magnitude >= 0.1 {
-            exponent = -1
-        } else if magnitude >= 0.01 {
-            exponent = -2
-        }
+        // The decimal exponent from the binary one (1233 / 4096 ≈ log10 2): exact or one too small.
+        let exponent = (Int(magnitude.exponent) * 1233) >> 12
         // 15 significant digits: k = magnitude · 10^decimals lies in [10^14, 10^15).
         var decimals = 14 - exponent
-        let scaled = (magnitude * exactPowerOfTen(decimals)).rounded()
+        guard decimals >= 0, decimals <= 22 else { return nil }
+        var scaled = magnitude * exactPowerOfTen(decimals)
+        if scaled >= 1e15, decimals > 0 {
+            decimals -= 1
+            scaled = magnitude * exactPowerOfTen(decimals)
+        }
+        scaled = scaled.rounded()
         guard scaled < 1e15, scaled / exactPowerOfTen(decimals) == magnitude else { return nil }
-        var digits = UInt64(scaled)
-        while decimals > 0, digits % 10 == 0 {
-            digits /= 10
+        var k = UInt64(scaled)
+        while decimals > 0, k % 10 == 0 {
+            k /= 10
             decimals -= 1
         }
         guard decimals > 0 else { return nil }
 
+        let digits = writeDigitsBackwards(k, endingAt: out + plainByteCapacity)
+        let length = digits.count
         var count = 0
         if value < 0 {
             out[0] = UInt8(ascii: "-")
             count = 1
         }
-        let scratch = out + 16  // room for 15 digits after the longest head ("-0.00")
-        let length = writeDigits(digits, to: scratch)
+        // The head written below the digits stays below where each is read from ("-0.000" is 6 bytes).
         if length > decimals {
             let whole = length - decimals
-            for i in 0..<whole { out[count + i] = scratch[i] }
+            for i in 0..<whole { out[count + i] = digits[i] }
             count += whole
             out[count] = UInt8(ascii: ".")
             count += 1
-            for i in whole..<length { out[count + i - whole] = scratch[i] }
+            for i in whole..<length { out[count + i - whole] = digits[i] }
             return count + decimals
         }
         out[count] = UInt8(ascii: "0")
@@ -140,7 +137,7 @@ extension NumberFormat {
             out[count] = UInt8(ascii: "0")
             count += 1
         }
-        for i in 0..<length { out[count + i] = scratch[i] }
+        for i in 0..<length { out[count + i] = digits[i] }
         return count + length
     }
 }

@@ -55,10 +55,14 @@ public struct JSONByteWriter: ~Copyable {
         count += bytes.count
     }
 
-    /// ASCII text known at compile time, written as it is (`null`, `true`, a quoted key).
+    /// ASCII text known at compile time, written as it is (`null`, `true`, an escape sequence).
     @inline(__always)
     public mutating func raw(_ text: StaticString) {
-        raw(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        let n = text.utf8CodeUnitCount
+        reserve(n)
+        // Literals are a few bytes: a byte loop is cheaper than calling memcpy.
+        for i in 0..<n { start[count + i] = text.utf8Start[i] }
+        count += n
     }
 
     /// A line break and `2 × depth` spaces.
@@ -124,19 +128,26 @@ public struct JSONByteWriter: ~Copyable {
     @inline(__always)
     private static func copyUnlessEscaping(_ from: UnsafePointer<UInt8>, _ n: Int, to: UnsafeMutablePointer<UInt8>) -> Bool {
         let source = UnsafeRawPointer(from), target = UnsafeMutableRawPointer(to)
-        if n >= 8 {
+        if n >= 16 {
             var i = 0
-            while i + 8 <= n {
-                let word = source.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if needsEscaping(word) { return false }
-                target.storeBytes(of: word, toByteOffset: i, as: UInt64.self)
-                i += 8
+            while i + 16 <= n {
+                let block = source.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+                if needsEscaping(block) { return false }
+                target.storeBytes(of: block, toByteOffset: i, as: SIMD16<UInt8>.self)
+                i += 16
             }
-            if i < n {  // the last eight bytes, overlapping ones already copied
-                let word = source.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
-                if needsEscaping(word) { return false }
-                target.storeBytes(of: word, toByteOffset: n - 8, as: UInt64.self)
+            if i < n {  // the last sixteen bytes, overlapping ones already copied
+                let block = source.loadUnaligned(fromByteOffset: n - 16, as: SIMD16<UInt8>.self)
+                if needsEscaping(block) { return false }
+                target.storeBytes(of: block, toByteOffset: n - 16, as: SIMD16<UInt8>.self)
             }
+            return true
+        }
+        if n >= 8 {  // two words, overlapping when n < 16
+            let low = source.loadUnaligned(as: UInt64.self), high = source.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            if needsEscaping(low) || needsEscaping(high) { return false }
+            target.storeBytes(of: low, as: UInt64.self)
+            target.storeBytes(of: high, toByteOffset: n - 8, as: UInt64.self)
             return true
         }
         if n >= 4 {
@@ -152,6 +163,12 @@ public struct JSONByteWriter: ~Copyable {
             to[i] = b
         }
         return true
+    }
+
+    /// Whether any of the sixteen bytes is a control character, a quote or a backslash.
+    @inline(__always)
+    static func needsEscaping(_ block: SIMD16<UInt8>) -> Bool {
+        any((block .< 0x20) .| (block .== 0x22) .| (block .== 0x5c))
     }
 
     /// Whether any of the eight bytes is a control character, a quote or a backslash.

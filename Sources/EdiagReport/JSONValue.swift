@@ -35,10 +35,13 @@ public enum JSONValue: Sendable, Equatable {
             if items.isEmpty { return out.raw("[]") }
             out.byte(UInt8(ascii: "["))
             let inner = depth.map { $0 + 1 }
-            for i in items.indices {
-                if i > 0 { out.byte(UInt8(ascii: ",")) }
-                if let inner { out.newline(depth: inner) }
-                items[i].write(into: &out, depth: inner)
+            // Through the buffer, so that no element is copied (retained) on the way down.
+            items.withUnsafeBufferPointer { elements in
+                for i in elements.indices {
+                    if i > 0 { out.byte(UInt8(ascii: ",")) }
+                    if let inner { out.newline(depth: inner) }
+                    elements[i].write(into: &out, depth: inner)
+                }
             }
             if let depth { out.newline(depth: depth) }
             out.byte(UInt8(ascii: "]"))
@@ -46,12 +49,14 @@ public enum JSONValue: Sendable, Equatable {
             if pairs.isEmpty { return out.raw("{}") }
             out.byte(UInt8(ascii: "{"))
             let inner = depth.map { $0 + 1 }
-            for i in pairs.indices {
-                if i > 0 { out.byte(UInt8(ascii: ",")) }
-                if let inner { out.newline(depth: inner) }
-                out.string(pairs[i].0)
-                out.colon(pretty: inner != nil)
-                pairs[i].1.write(into: &out, depth: inner)
+            pairs.withUnsafeBufferPointer { members in
+                for i in members.indices {
+                    if i > 0 { out.byte(UInt8(ascii: ",")) }
+                    if let inner { out.newline(depth: inner) }
+                    out.string(members[i].0)
+                    out.colon(pretty: inner != nil)
+                    members[i].1.write(into: &out, depth: inner)
+                }
             }
             if let depth { out.newline(depth: depth) }
             out.byte(UInt8(ascii: "}"))
