@@ -99,10 +99,30 @@ public struct JSONByteWriter: ~Copyable {
     /// A JSON string literal. Bytes of multi-byte UTF-8 sequences pass through unchanged (U+2028
     /// included); only the quote, the backslash and control characters are escaped.
     public mutating func string(_ s: String) {
-        if s.utf8.withContiguousStorageIfAvailable({ string($0) }) == nil {
-            var copy = s
+        let utf8 = s.utf8
+        let n = utf8.count
+        guard n < 16 else {
+            var copy = s  // not written to: `withUTF8` reads the shared bytes in place
             copy.withUTF8 { string($0) }
+            return
         }
+        // Short strings (most keys and many values) live inside the `String` itself, and `withUTF8`
+        // would copy them out through memcpy first: read them from the view instead.
+        reserve(n + 2)
+        start[count] = UInt8(ascii: "\"")
+        var at = count + 1
+        for b in utf8 {
+            if b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
+                count += 1
+                for byte in utf8 { escaped(byte) }
+                byte(UInt8(ascii: "\""))
+                return
+            }
+            start[at] = b
+            at += 1
+        }
+        start[at] = UInt8(ascii: "\"")
+        count = at + 1
     }
 
     /// A JSON string literal from UTF-8 bytes (see `string(_:)`).
@@ -131,15 +151,19 @@ public struct JSONByteWriter: ~Copyable {
         if n >= 16 {
             var i = 0
             while i + 16 <= n {
-                let block = source.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
-                if needsEscaping(block) { return false }
-                target.storeBytes(of: block, toByteOffset: i, as: SIMD16<UInt8>.self)
+                let low = source.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let high = source.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+                if needsEscaping(low) || needsEscaping(high) { return false }
+                target.storeBytes(of: low, toByteOffset: i, as: UInt64.self)
+                target.storeBytes(of: high, toByteOffset: i + 8, as: UInt64.self)
                 i += 16
             }
             if i < n {  // the last sixteen bytes, overlapping ones already copied
-                let block = source.loadUnaligned(fromByteOffset: n - 16, as: SIMD16<UInt8>.self)
-                if needsEscaping(block) { return false }
-                target.storeBytes(of: block, toByteOffset: n - 16, as: SIMD16<UInt8>.self)
+                let low = source.loadUnaligned(fromByteOffset: n - 16, as: UInt64.self)
+                let high = source.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+                if needsEscaping(low) || needsEscaping(high) { return false }
+                target.storeBytes(of: low, toByteOffset: n - 16, as: UInt64.self)
+                target.storeBytes(of: high, toByteOffset: n - 8, as: UInt64.self)
             }
             return true
         }
@@ -163,12 +187,6 @@ public struct JSONByteWriter: ~Copyable {
             to[i] = b
         }
         return true
-    }
-
-    /// Whether any of the sixteen bytes is a control character, a quote or a backslash.
-    @inline(__always)
-    static func needsEscaping(_ block: SIMD16<UInt8>) -> Bool {
-        any((block .< 0x20) .| (block .== 0x22) .| (block .== 0x5c))
     }
 
     /// Whether any of the eight bytes is a control character, a quote or a backslash.
