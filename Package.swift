@@ -110,7 +110,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EdiagBenchTests",
-            dependencies: ["EdiagBench", "EdiagModel", "EdiagEngine"],
+            dependencies: ["EdiagBench", "EdiagModel", "EdiagEngine", "EdiagReport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,11 +1,12 @@
 /// The one way ediag writes numbers, so that outputs are byte-identical across runs and machines.
 public enum NumberFormat {
     /// Shortest round-trip text for finite numbers; integers without a fraction; `-0` as `0`.
+    /// Non-finite numbers are written `NaN`, `Infinity` and `-Infinity`.
     public static func plain(_ value: Double) -> String {
-        guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "Infinity" : "-Infinity") }
-        if value == 0 { return "0" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return "\(value)"
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: plainByteCapacity) { buffer in
+            let start = buffer.baseAddress!
+            return String(decoding: UnsafeBufferPointer(start: start, count: writePlain(value, to: start)), as: UTF8.self)
+        }
     }
 
     /// Rounds to `digits` significant digits, then writes as `plain` (for reports and JSON).
@@ -21,8 +22,13 @@ public enum NumberFormat {
         guard value.isFinite else { return value }
         // Doubles span 10^±324: a larger request changes nothing, and the bound keeps the loop short.
         let decimals = min(max(decimals, -400), 400)
+        // Up to 10^22 the powers are exact, as the repeated products are.
         var factor = 1.0
-        for _ in 0..<abs(decimals) { factor *= 10 }
+        if abs(decimals) <= 22 {
+            factor = exactPowerOfTen(abs(decimals))
+        } else {
+            for _ in 0..<abs(decimals) { factor *= 10 }
+        }
         if decimals >= 0 {
             // More decimals than the value holds: nothing to round.
             let scaled = value * factor
