@@ -7,9 +7,11 @@ import Foundation
 /// Each of `options.jobs` worker threads compiles the packs once into its own `RuleRuntime` and
 /// diagnoses plants taken one by one from the sorted input list: read, validate, diagnose, write,
 /// drop. Every file is written atomically; a plant's record (`records/<name>.json`) is written
-/// last, so a rerun after an interruption reuses exactly the plants that were complete. The
-/// portfolio files are built at the end from the records on disk, in input order, so the output
-/// folder does not depend on the number of workers or on interruptions.
+/// last, so a rerun after an interruption reuses exactly the plants that were complete. Each
+/// plant's record (as written, or as read back when reused) is folded into the portfolio files
+/// while the workers run, in input order (`PortfolioWriter`), so the output folder does not
+/// depend on the number of workers or on interruptions, and little is left to do on one thread
+/// once the last plant is done.
 ///
 /// ```swift
 /// var options = BatchOptions(outputFolder: "out", ediagVersion: "0.1.0")
@@ -43,7 +45,8 @@ public struct BatchRunner: Sendable {
             try options.store.createFolder(folder)
             DiskOutput.removeLeftovers(in: folder)
         }
-        let shared = SharedProgress(total: inputs.count, started: started, callback: options.progress)
+        let portfolio = PortfolioWriter(layout: layout, options: options, run: runRecord, total: inputs.count)
+        let shared = SharedProgress(total: inputs.count, started: started, callback: options.progress, portfolio: portfolio)
         let jobs = max(1, min(options.jobs, inputs.count))
         let run = runRecord
         let (packs, options) = (self.packs, self.options)
@@ -60,8 +63,11 @@ public struct BatchRunner: Sendable {
         }
         group.wait()
         let state = shared.finish()
-        if let error = state.error { throw error }
-        try PortfolioWriter(layout: layout, options: options, run: run).write(inputs)
+        if let error = state.error {
+            portfolio.stop()
+            throw error
+        }
+        try portfolio.finish()
         let elapsed = clock.now - started
         return BatchReport(
             total: inputs.count, diagnosed: state.diagnosed, failed: state.failed, withRuleErrors: state.ruleErrors,
@@ -85,11 +91,14 @@ final class SharedProgress: @unchecked Sendable {
     let total: Int
     let started: ContinuousClock.Instant
     let callback: (@Sendable (BatchProgress) -> Void)?
+    let portfolio: PortfolioWriter
 
-    init(total: Int, started: ContinuousClock.Instant, callback: (@Sendable (BatchProgress) -> Void)?) {
+    init(total: Int, started: ContinuousClock.Instant, callback: (@Sendable (BatchProgress) -> Void)?,
+         portfolio: PortfolioWriter) {
         self.total = total
         self.started = started
         self.callback = callback
+        self.portfolio = portfolio
     }
 
     /// One worker's loop: take the next input until none is left or a write failed.
@@ -110,7 +119,8 @@ final class SharedProgress: @unchecked Sendable {
             }
             guard let index else { break }
             do {
-                let (outcome, reused) = try worker.process(inputs[index])
+                let (outcome, reused, entry) = try worker.process(inputs[index])
+                try portfolio.add(entry, at: index)
                 lock.withLock {
                     switch outcome {
                     case .diagnosed: state.diagnosed += 1

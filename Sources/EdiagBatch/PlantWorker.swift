@@ -41,28 +41,30 @@ final class PlantWorker {
     }
 
     /// Diagnoses one plant, or reuses its earlier result.
-    /// - Returns: the outcome and whether an earlier result was reused.
+    /// - Returns: the outcome, whether an earlier result was reused, and the plant's share of the
+    ///   portfolio files (from its record as written, or as read back when reused).
     /// - Throws: `BatchOutputError` when a file cannot be written (the batch stops).
-    func process(_ input: BatchInput) throws(BatchOutputError) -> (Outcome, reused: Bool) {
+    func process(_ input: BatchInput) throws(BatchOutputError) -> (Outcome, reused: Bool, entry: PortfolioEntry) {
         let clock = ContinuousClock()
         var start = clock.now
         let bytes: Data
         do { bytes = try SourceDocument.read(path: input.file) } catch {
             let key = ResumeKey(run: run, inputHash: "", outputs: outputs)
-            return (try fail(input, key: key, problems: [.init(location: "", path: "", reason: error.message)]), false)
+            return try fail(input, key: key, problems: [.init(location: "", path: "", reason: error.message)])
         }
         let key = ResumeKey(run: run, inputHash: "sha256:" + SHA256.hex(bytes), outputs: outputs)
         if let earlier = PlantRecord.read(path: layout.record(input)), earlier.key == key, earlier.file == input.file,
            resultFiles(of: earlier, input).allSatisfy({ FileManager.default.fileExists(atPath: $0) }) {
             timings.parseValidate += seconds(since: start, clock)
-            return (earlier.status == .failed ? .failed : (earlier.ruleErrors > 0 ? .ruleErrors : .diagnosed), true)
+            let outcome: Outcome = earlier.status == .failed ? .failed : (earlier.ruleErrors > 0 ? .ruleErrors : .diagnosed)
+            return (outcome, true, PortfolioEntry(earlier))
         }
         let parsed = Self.profile(bytes, file: input.file)
         timings.parseValidate += seconds(since: start, clock)
         var withHash: PlantProfile
         switch parsed {
         case .success(let profile): withHash = profile
-        case .failure(let problems): return (try fail(input, key: key, problems: problems.list), false)
+        case .failure(let problems): return try fail(input, key: key, problems: problems.list)
         }
         withHash.inputHash = key.inputHash
 
@@ -106,7 +108,10 @@ final class PlantWorker {
         }
         try options.store.write(recordBytes, to: layout.record(input))
         timings.writing += seconds(since: start, clock)
-        return (record.problems.isEmpty ? .diagnosed : .ruleErrors, false)
+        start = clock.now
+        let entry = PortfolioEntry(record)
+        timings.serialization += seconds(since: start, clock)
+        return (record.problems.isEmpty ? .diagnosed : .ruleErrors, false, entry)
     }
 
     /// Why a profile cannot be diagnosed.
@@ -132,7 +137,8 @@ final class PlantWorker {
 
     /// Writes the error record of a plant that could not be diagnosed and removes any report an
     /// earlier run wrote for it.
-    private func fail(_ input: BatchInput, key: ResumeKey, problems: [PlantRecord.Problem]) throws(BatchOutputError) -> Outcome {
+    private func fail(_ input: BatchInput, key: ResumeKey, problems: [PlantRecord.Problem])
+        throws(BatchOutputError) -> (Outcome, reused: Bool, entry: PortfolioEntry) {
         let clock = ContinuousClock()
         let start = clock.now
         let record = PlantRecord(failedInput: input, key: key, problems: problems)
@@ -142,7 +148,7 @@ final class PlantWorker {
         }
         try options.store.write(record.encoded(), to: layout.record(input))
         timings.writing += seconds(since: start, clock)
-        return .failed
+        return (.failed, false, PortfolioEntry(record))
     }
 
     /// The `ediag/batch-error@1` document of a plant (see `docs/output.md`).
