@@ -18,7 +18,8 @@ final class PlantWorker {
     let outputs: String
     /// File extensions of a plant's reports: the JSON document, the templated formats, the extras.
     let reportExtensions: [String]
-    let renderer: ReportRenderer
+    /// The report templates; nil when no templated format is asked for (JSON only).
+    let renderer: ReportRenderer?
     var timings = PhaseTimings()
 
     /// What happened to one plant.
@@ -34,7 +35,7 @@ final class PlantWorker {
         self.options = options
         reportExtensions = ["json"] + options.plantFormats.map(\.fileExtension) + options.extraRenderers.keys.sorted()
         outputs = (reportExtensions + [options.language.rawValue]).joined(separator: " ")
-        do { renderer = try options.renderer ?? ReportRenderer() } catch {
+        do { renderer = options.plantFormats.isEmpty ? nil : try options.renderer ?? ReportRenderer() } catch {
             throw BatchOutputError(path: options.outputFolder, reason: "the report templates cannot be used: \(error)")
         }
         ruleLocations = Dictionary(runtime.rules.map { ($0.id, $0.location) }, uniquingKeysWith: { a, _ in a })
@@ -80,6 +81,7 @@ final class PlantWorker {
             (layout.report(input, extension: "json"), Data((document.serialized() + "\n").utf8)),
         ]
         for format in options.plantFormats {
+            guard let renderer else { break }
             do {
                 let text = try renderer.renderPlant(document: document, format: format, language: options.language)
                 files.append((layout.report(input, extension: format.fileExtension), Data(text.utf8)))

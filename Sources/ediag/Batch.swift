@@ -95,7 +95,8 @@ struct Batch: ParsableCommand {
         let formats = try reportFormats()
         options.plantFormats = formats
         options.portfolioFormats = formats.filter { $0 != .csv }
-        options.renderer = try templates.renderer(packs: packs)
+        // The templates are read only when a report needs them (not for --format json alone).
+        if !formats.isEmpty || templates.templatesDirectory != nil { options.renderer = try templates.renderer(packs: packs) }
         options.progress = ProgressDisplay.make()
         let report: BatchReport
         do {
