@@ -34,10 +34,16 @@ public struct BatchRunner: Sendable {
     }
 
     /// Runs the batch.
+    /// - Parameters:
+    ///   - inputs: the profiles, in the order of the portfolio.
+    ///   - firstRuntime: a runtime already compiled with `packs` and `options.runtime` and a
+    ///     `phaseClock` (`RunSetup.runtime`): the first worker uses it instead of compiling the packs
+    ///     again, so it starts at once while the others compile. Ignored when it collects rule costs
+    ///     or has no phase clock.
     /// - Returns: counts, rule-loading problems and phase timings.
     /// - Throws: `BatchOutputError` when the output folder cannot be written (results written
     ///   before stay intact), `LuaError` when a worker cannot create its Lua state at all.
-    public func run(_ inputs: [BatchInput]) throws -> BatchReport {
+    public func run(_ inputs: [BatchInput], firstRuntime: RuleRuntime? = nil) throws -> BatchReport {
         let clock = ContinuousClock()
         let started = clock.now
         let layout = OutputLayout(folder: options.outputFolder)
@@ -50,12 +56,14 @@ public struct BatchRunner: Sendable {
         let jobs = max(1, min(options.jobs, inputs.count))
         let run = runRecord
         let (packs, options) = (self.packs, self.options)
+        let usable = firstRuntime.map { $0.options.phaseClock != nil && !$0.options.collectCosts } ?? false
+        let prepared = PreparedRuntime(usable ? firstRuntime : nil)
         let group = DispatchGroup()
         for _ in 0..<jobs {
             group.enter()
             let thread = Thread {
                 defer { group.leave() }
-                shared.work(packs: packs, run: run, layout: layout, options: options, inputs: inputs)
+                shared.work(packs: packs, run: run, layout: layout, options: options, inputs: inputs, prepared: prepared)
             }
             // The main thread's size: deep Lua recursion must hit Lua's own limit first.
             thread.stackSize = 8 << 20
@@ -102,10 +110,11 @@ final class SharedProgress: @unchecked Sendable {
     }
 
     /// One worker's loop: take the next input until none is left or a write failed.
-    func work(packs: [RulePack], run: RunRecord, layout: OutputLayout, options: BatchOptions, inputs: [BatchInput]) {
+    func work(packs: [RulePack], run: RunRecord, layout: OutputLayout, options: BatchOptions, inputs: [BatchInput],
+              prepared: PreparedRuntime) {
         let worker: PlantWorker
         do {
-            worker = try PlantWorker(packs: packs, run: run, layout: layout, options: options)
+            worker = try PlantWorker(packs: packs, run: run, layout: layout, options: options, runtime: prepared.take())
         } catch {
             lock.withLock { if state.error == nil { state.error = error } }
             return
@@ -145,6 +154,25 @@ final class SharedProgress: @unchecked Sendable {
     }
 
     func finish() -> State { lock.withLock { state } }
+}
+
+/// A runtime compiled before the batch started, handed to the first worker that asks; the others
+/// compile their own, each on its own thread.
+final class PreparedRuntime: @unchecked Sendable {
+    private let lock = NSLock()
+    private var runtime: RuleRuntime?
+
+    init(_ runtime: RuleRuntime?) {
+        self.runtime = runtime
+    }
+
+    /// The runtime, once; nil afterwards.
+    func take() -> RuleRuntime? {
+        lock.withLock {
+            defer { runtime = nil }
+            return runtime
+        }
+    }
 }
 
 extension Duration {

@@ -25,11 +25,17 @@ final class PlantWorker {
     /// What happened to one plant.
     enum Outcome { case diagnosed, ruleErrors, failed }
 
-    init(packs: [RulePack], run: RunRecord, layout: OutputLayout, options: BatchOptions) throws {
-        var runtimeOptions = options.runtime
-        runtimeOptions.collectCosts = false
-        runtimeOptions.phaseClock = { UInt64(DispatchTime.now().uptimeNanoseconds) }
-        runtime = try RuleRuntime(packs: packs, options: runtimeOptions)
+    /// - Parameter runtime: a runtime compiled before (with `options.runtime`), else the packs are
+    ///   compiled here.
+    init(packs: [RulePack], run: RunRecord, layout: OutputLayout, options: BatchOptions, runtime prepared: RuleRuntime? = nil) throws {
+        if let prepared {
+            runtime = prepared
+        } else {
+            var runtimeOptions = options.runtime
+            runtimeOptions.collectCosts = false
+            runtimeOptions.phaseClock = { UInt64(DispatchTime.now().uptimeNanoseconds) }
+            runtime = try RuleRuntime(packs: packs, options: runtimeOptions)
+        }
         self.run = run
         self.layout = layout
         self.options = options

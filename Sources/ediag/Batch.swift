@@ -82,7 +82,8 @@ struct Batch: ParsableCommand {
         var extra: [ConfigOverride] = []
         if let lang { extra.append(ConfigOverride(key: "output.language", value: lang.rawValue, option: "--lang")) }
         if let rank { extra.append(ConfigOverride(key: "output.ranking", value: rank.rawValue, option: "--rank")) }
-        let setup = try configuration.prepare(rules, extra: extra)
+        // The runtime compiled to check the configuration becomes the first worker's.
+        let setup = try configuration.prepare(rules, extra: extra, phaseClock: { UInt64(DispatchTime.now().uptimeNanoseconds) })
         for note in setup.notes { Console.error("note: \(note)") }
         let packs = setup.packs, packErrors = setup.packErrors
         var options = BatchOptions(outputFolder: out, ediagVersion: EdiagVersion.current)
@@ -100,7 +101,7 @@ struct Batch: ParsableCommand {
         options.progress = ProgressDisplay.make()
         let report: BatchReport
         do {
-            report = try BatchRunner(packs: packs, options: options).run(inputs)
+            report = try BatchRunner(packs: packs, options: options).run(inputs, firstRuntime: setup.runtime)
         } catch let error as BatchOutputError {
             ProgressDisplay.endLine()
             Console.error("error: \(error); results written before are intact")
