@@ -1,5 +1,6 @@
 import ArgumentParser
 import EdiagBatch
+import EdiagBench
 import EdiagEngine
 import EdiagModel
 import EdiagReport
@@ -123,6 +124,13 @@ struct Batch: ParsableCommand {
             }
             Console.error("wall".padding(toLength: 26, withPad: " ", startingAt: 0)
                           + String(format: "%9.3f s %9.1f plants/s", report.wallSeconds, Double(report.total) / max(report.wallSeconds, 1e-9)))
+            // CPU times do not depend on how busy the machine is: what ran on this thread (start-up,
+            // inputs, plugins, configuration, the portfolio at the end) cannot be shared by workers.
+            let (main, all) = (Double(CPUClock.thread()) / 1e9, Double(CPUClock.now()) / 1e9)
+            let serial = main / max(all, 1e-9)
+            Console.error("main thread CPU".padding(toLength: 26, withPad: " ", startingAt: 0)
+                          + String(format: "%9.3f s of %.3f s in all threads (%.1f %%): --jobs 2 at most %.2f× --jobs 1",
+                                   main, all, serial * 100, 1 / (serial + (1 - serial) / 2)))
         }
         if !report.succeeded || !packErrors.isEmpty { throw ExitCode(1) }
     }
