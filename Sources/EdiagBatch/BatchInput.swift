@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 import EdiagModel
 
@@ -41,7 +46,10 @@ public enum ProfileDiscovery {
     /// - Throws: `BatchInputError` when a path does not exist.
     public static func inputs(_ paths: [String], excluding: String? = nil) throws(BatchInputError) -> [BatchInput] {
         let skipped = excluding.map(absolute)
-        var found: [(file: String, relative: String)] = []
+        // Each file with its standardized path (for "named twice"): a folder's files are its
+        // standardized path joined with clean relative paths (no `.`, `..` or hidden names), so the
+        // folder is standardized once, not every file.
+        var found: [(file: String, relative: String, standardized: String)] = []
         let fm = FileManager.default
         for argument in paths {
             var isDirectory: ObjCBool = false
@@ -49,16 +57,21 @@ public enum ProfileDiscovery {
                 throw BatchInputError(path: argument, reason: "no such file or folder")
             }
             if !isDirectory.boolValue {
-                found.append((argument, (argument as NSString).lastPathComponent))
+                found.append((argument, (argument as NSString).lastPathComponent, (argument as NSString).standardizingPath))
                 continue
             }
             let base = argument.hasSuffix("/") && argument.count > 1 ? String(argument.dropLast()) : argument
-            for relative in walk(base, skipping: skipped) { found.append((base + "/" + relative, relative)) }
+            var standardBase = (base as NSString).standardizingPath
+            if !standardBase.hasSuffix("/") { standardBase += "/" }
+            for relative in walk(base, skipping: skipped) { found.append((base + "/" + relative, relative, standardBase + relative)) }
         }
         var seen = Set<String>()
-        found = found.filter { seen.insert(($0.file as NSString).standardizingPath).inserted }
-        found.sort { Array($0.file.utf8).lexicographicallyPrecedes(Array($1.file.utf8)) }
-        return name(found)
+        let unique = found.filter { seen.insert($0.standardized).inserted }
+        // Byte order of the paths, each path's bytes taken once.
+        let sorted = unique.map { (key: Array($0.file.utf8), entry: $0) }
+            .sorted { $0.key.lexicographicallyPrecedes($1.key) }
+            .map { (file: $0.entry.file, relative: $0.entry.relative) }
+        return name(sorted)
     }
 
     /// Every profile file below `folder`, as paths relative to it.
@@ -71,17 +84,28 @@ public enum ProfileDiscovery {
             if let skipping, absolute(path) == skipping { continue }
             for entry in ((try? fm.contentsOfDirectory(atPath: path)) ?? []) where !entry.hasPrefix(".") {
                 let child = relative.isEmpty ? entry : relative + "/" + entry
-                let type = (try? fm.attributesOfItem(atPath: folder + "/" + child)[.type] as? FileAttributeType) ?? nil
-                var isDirectory: ObjCBool = false
-                guard fm.fileExists(atPath: folder + "/" + child, isDirectory: &isDirectory) else { continue }
-                if isDirectory.boolValue {
-                    if type != .typeSymbolicLink { pending.append(child) }
-                } else if extensions.contains((entry as NSString).pathExtension.lowercased()) {
-                    result.append(child)
+                switch kind(of: folder + "/" + child) {
+                case .folder: pending.append(child)
+                case .file where extensions.contains((entry as NSString).pathExtension.lowercased()): result.append(child)
+                case .file, .linkedFolder, .missing: break
                 }
             }
         }
         return result
+    }
+
+    /// What a folder entry is, links followed except to folders.
+    enum EntryKind { case file, folder, linkedFolder, missing }
+
+    /// One `lstat` (and a `stat` for a symbolic link): a link to a file counts as the file, a link
+    /// to a folder is not searched (a link back up would never end), a broken link is skipped.
+    static func kind(of path: String) -> EntryKind {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .missing }
+        let isLink = (info.st_mode & S_IFMT) == S_IFLNK
+        if isLink { guard stat(path, &info) == 0 else { return .missing } }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { return .file }
+        return isLink ? .linkedFolder : .folder
     }
 
     /// The absolute, standardized form of a path.

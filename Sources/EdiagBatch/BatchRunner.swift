@@ -7,9 +7,11 @@ import Foundation
 /// Each of `options.jobs` worker threads compiles the packs once into its own `RuleRuntime` and
 /// diagnoses plants taken one by one from the sorted input list: read, validate, diagnose, write,
 /// drop. Every file is written atomically; a plant's record (`records/<name>.json`) is written
-/// last, so a rerun after an interruption reuses exactly the plants that were complete. The
-/// portfolio files are built at the end from the records on disk, in input order, so the output
-/// folder does not depend on the number of workers or on interruptions.
+/// last, so a rerun after an interruption reuses exactly the plants that were complete. Each
+/// plant's record (as written, or as read back when reused) is folded into the portfolio files
+/// while the workers run, in input order (`PortfolioWriter`), so the output folder does not
+/// depend on the number of workers or on interruptions, and little is left to do on one thread
+/// once the last plant is done.
 ///
 /// ```swift
 /// var options = BatchOptions(outputFolder: "out", ediagVersion: "0.1.0")
@@ -32,10 +34,16 @@ public struct BatchRunner: Sendable {
     }
 
     /// Runs the batch.
+    /// - Parameters:
+    ///   - inputs: the profiles, in the order of the portfolio.
+    ///   - firstRuntime: a runtime already compiled with `packs` and `options.runtime` and a
+    ///     `phaseClock` (`RunSetup.runtime`): the first worker uses it instead of compiling the packs
+    ///     again, so it starts at once while the others compile. Ignored when it collects rule costs
+    ///     or has no phase clock.
     /// - Returns: counts, rule-loading problems and phase timings.
     /// - Throws: `BatchOutputError` when the output folder cannot be written (results written
     ///   before stay intact), `LuaError` when a worker cannot create its Lua state at all.
-    public func run(_ inputs: [BatchInput]) throws -> BatchReport {
+    public func run(_ inputs: [BatchInput], firstRuntime: RuleRuntime? = nil) throws -> BatchReport {
         let clock = ContinuousClock()
         let started = clock.now
         let layout = OutputLayout(folder: options.outputFolder)
@@ -43,16 +51,19 @@ public struct BatchRunner: Sendable {
             try options.store.createFolder(folder)
             DiskOutput.removeLeftovers(in: folder)
         }
-        let shared = SharedProgress(total: inputs.count, started: started, callback: options.progress)
+        let portfolio = PortfolioWriter(layout: layout, options: options, run: runRecord, total: inputs.count)
+        let shared = SharedProgress(total: inputs.count, started: started, callback: options.progress, portfolio: portfolio)
         let jobs = max(1, min(options.jobs, inputs.count))
         let run = runRecord
         let (packs, options) = (self.packs, self.options)
+        let usable = firstRuntime.map { $0.options.phaseClock != nil && !$0.options.collectCosts } ?? false
+        let prepared = PreparedRuntime(usable ? firstRuntime : nil)
         let group = DispatchGroup()
         for _ in 0..<jobs {
             group.enter()
             let thread = Thread {
                 defer { group.leave() }
-                shared.work(packs: packs, run: run, layout: layout, options: options, inputs: inputs)
+                shared.work(packs: packs, run: run, layout: layout, options: options, inputs: inputs, prepared: prepared)
             }
             // The main thread's size: deep Lua recursion must hit Lua's own limit first.
             thread.stackSize = 8 << 20
@@ -60,8 +71,11 @@ public struct BatchRunner: Sendable {
         }
         group.wait()
         let state = shared.finish()
-        if let error = state.error { throw error }
-        try PortfolioWriter(layout: layout, options: options, run: run).write(inputs)
+        if let error = state.error {
+            portfolio.stop()
+            throw error
+        }
+        try portfolio.finish()
         let elapsed = clock.now - started
         return BatchReport(
             total: inputs.count, diagnosed: state.diagnosed, failed: state.failed, withRuleErrors: state.ruleErrors,
@@ -85,18 +99,22 @@ final class SharedProgress: @unchecked Sendable {
     let total: Int
     let started: ContinuousClock.Instant
     let callback: (@Sendable (BatchProgress) -> Void)?
+    let portfolio: PortfolioWriter
 
-    init(total: Int, started: ContinuousClock.Instant, callback: (@Sendable (BatchProgress) -> Void)?) {
+    init(total: Int, started: ContinuousClock.Instant, callback: (@Sendable (BatchProgress) -> Void)?,
+         portfolio: PortfolioWriter) {
         self.total = total
         self.started = started
         self.callback = callback
+        self.portfolio = portfolio
     }
 
     /// One worker's loop: take the next input until none is left or a write failed.
-    func work(packs: [RulePack], run: RunRecord, layout: OutputLayout, options: BatchOptions, inputs: [BatchInput]) {
+    func work(packs: [RulePack], run: RunRecord, layout: OutputLayout, options: BatchOptions, inputs: [BatchInput],
+              prepared: PreparedRuntime) {
         let worker: PlantWorker
         do {
-            worker = try PlantWorker(packs: packs, run: run, layout: layout, options: options)
+            worker = try PlantWorker(packs: packs, run: run, layout: layout, options: options, runtime: prepared.take())
         } catch {
             lock.withLock { if state.error == nil { state.error = error } }
             return
@@ -110,7 +128,8 @@ final class SharedProgress: @unchecked Sendable {
             }
             guard let index else { break }
             do {
-                let (outcome, reused) = try worker.process(inputs[index])
+                let (outcome, reused, entry) = try worker.process(inputs[index])
+                try portfolio.add(entry, at: index)
                 lock.withLock {
                     switch outcome {
                     case .diagnosed: state.diagnosed += 1
@@ -135,6 +154,25 @@ final class SharedProgress: @unchecked Sendable {
     }
 
     func finish() -> State { lock.withLock { state } }
+}
+
+/// A runtime compiled before the batch started, handed to the first worker that asks; the others
+/// compile their own, each on its own thread.
+final class PreparedRuntime: @unchecked Sendable {
+    private let lock = NSLock()
+    private var runtime: RuleRuntime?
+
+    init(_ runtime: RuleRuntime?) {
+        self.runtime = runtime
+    }
+
+    /// The runtime, once; nil afterwards.
+    func take() -> RuleRuntime? {
+        lock.withLock {
+            defer { runtime = nil }
+            return runtime
+        }
+    }
 }
 
 extension Duration {

@@ -32,8 +32,10 @@ public struct ResumeKey: Sendable, Equatable, Codable {
 /// summary needs, nothing more.
 ///
 /// It is written last, after the plant's report or error record, so its presence with a matching
-/// `key` means the plant is complete. The portfolio is always built from these files as read back
-/// from disk, so a resumed batch and an uninterrupted one aggregate the very same numbers.
+/// `key` means the plant is complete. The portfolio is built from each plant's record as written
+/// (or, for a reused plant, as read back); reading gives back the very values written (numbers are
+/// encoded in their shortest exact form), so a resumed batch and an uninterrupted one aggregate the
+/// very same numbers.
 public struct PlantRecord: Sendable, Equatable, Codable {
     /// Whether the plant was diagnosed.
     public enum Status: String, Sendable, Codable { case ok, failed }

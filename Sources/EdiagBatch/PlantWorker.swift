@@ -18,51 +18,60 @@ final class PlantWorker {
     let outputs: String
     /// File extensions of a plant's reports: the JSON document, the templated formats, the extras.
     let reportExtensions: [String]
-    let renderer: ReportRenderer
+    /// The report templates; nil when no templated format is asked for (JSON only).
+    let renderer: ReportRenderer?
     var timings = PhaseTimings()
 
     /// What happened to one plant.
     enum Outcome { case diagnosed, ruleErrors, failed }
 
-    init(packs: [RulePack], run: RunRecord, layout: OutputLayout, options: BatchOptions) throws {
-        var runtimeOptions = options.runtime
-        runtimeOptions.collectCosts = false
-        runtimeOptions.phaseClock = { UInt64(DispatchTime.now().uptimeNanoseconds) }
-        runtime = try RuleRuntime(packs: packs, options: runtimeOptions)
+    /// - Parameter runtime: a runtime compiled before (with `options.runtime`), else the packs are
+    ///   compiled here.
+    init(packs: [RulePack], run: RunRecord, layout: OutputLayout, options: BatchOptions, runtime prepared: RuleRuntime? = nil) throws {
+        if let prepared {
+            runtime = prepared
+        } else {
+            var runtimeOptions = options.runtime
+            runtimeOptions.collectCosts = false
+            runtimeOptions.phaseClock = { UInt64(DispatchTime.now().uptimeNanoseconds) }
+            runtime = try RuleRuntime(packs: packs, options: runtimeOptions)
+        }
         self.run = run
         self.layout = layout
         self.options = options
         reportExtensions = ["json"] + options.plantFormats.map(\.fileExtension) + options.extraRenderers.keys.sorted()
         outputs = (reportExtensions + [options.language.rawValue]).joined(separator: " ")
-        do { renderer = try options.renderer ?? ReportRenderer() } catch {
+        do { renderer = options.plantFormats.isEmpty ? nil : try options.renderer ?? ReportRenderer() } catch {
             throw BatchOutputError(path: options.outputFolder, reason: "the report templates cannot be used: \(error)")
         }
         ruleLocations = Dictionary(runtime.rules.map { ($0.id, $0.location) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// Diagnoses one plant, or reuses its earlier result.
-    /// - Returns: the outcome and whether an earlier result was reused.
+    /// - Returns: the outcome, whether an earlier result was reused, and the plant's share of the
+    ///   portfolio files (from its record as written, or as read back when reused).
     /// - Throws: `BatchOutputError` when a file cannot be written (the batch stops).
-    func process(_ input: BatchInput) throws(BatchOutputError) -> (Outcome, reused: Bool) {
+    func process(_ input: BatchInput) throws(BatchOutputError) -> (Outcome, reused: Bool, entry: PortfolioEntry) {
         let clock = ContinuousClock()
         var start = clock.now
         let bytes: Data
         do { bytes = try SourceDocument.read(path: input.file) } catch {
             let key = ResumeKey(run: run, inputHash: "", outputs: outputs)
-            return (try fail(input, key: key, problems: [.init(location: "", path: "", reason: error.message)]), false)
+            return try fail(input, key: key, problems: [.init(location: "", path: "", reason: error.message)])
         }
         let key = ResumeKey(run: run, inputHash: "sha256:" + SHA256.hex(bytes), outputs: outputs)
         if let earlier = PlantRecord.read(path: layout.record(input)), earlier.key == key, earlier.file == input.file,
            resultFiles(of: earlier, input).allSatisfy({ FileManager.default.fileExists(atPath: $0) }) {
             timings.parseValidate += seconds(since: start, clock)
-            return (earlier.status == .failed ? .failed : (earlier.ruleErrors > 0 ? .ruleErrors : .diagnosed), true)
+            let outcome: Outcome = earlier.status == .failed ? .failed : (earlier.ruleErrors > 0 ? .ruleErrors : .diagnosed)
+            return (outcome, true, PortfolioEntry(earlier))
         }
         let parsed = Self.profile(bytes, file: input.file)
         timings.parseValidate += seconds(since: start, clock)
         var withHash: PlantProfile
         switch parsed {
         case .success(let profile): withHash = profile
-        case .failure(let problems): return (try fail(input, key: key, problems: problems.list), false)
+        case .failure(let problems): return try fail(input, key: key, problems: problems.list)
         }
         withHash.inputHash = key.inputHash
 
@@ -78,6 +87,7 @@ final class PlantWorker {
             (layout.report(input, extension: "json"), Data((document.serialized() + "\n").utf8)),
         ]
         for format in options.plantFormats {
+            guard let renderer else { break }
             do {
                 let text = try renderer.renderPlant(document: document, format: format, language: options.language)
                 files.append((layout.report(input, extension: format.fileExtension), Data(text.utf8)))
@@ -106,7 +116,10 @@ final class PlantWorker {
         }
         try options.store.write(recordBytes, to: layout.record(input))
         timings.writing += seconds(since: start, clock)
-        return (record.problems.isEmpty ? .diagnosed : .ruleErrors, false)
+        start = clock.now
+        let entry = PortfolioEntry(record)
+        timings.serialization += seconds(since: start, clock)
+        return (record.problems.isEmpty ? .diagnosed : .ruleErrors, false, entry)
     }
 
     /// Why a profile cannot be diagnosed.
@@ -132,7 +145,8 @@ final class PlantWorker {
 
     /// Writes the error record of a plant that could not be diagnosed and removes any report an
     /// earlier run wrote for it.
-    private func fail(_ input: BatchInput, key: ResumeKey, problems: [PlantRecord.Problem]) throws(BatchOutputError) -> Outcome {
+    private func fail(_ input: BatchInput, key: ResumeKey, problems: [PlantRecord.Problem])
+        throws(BatchOutputError) -> (Outcome, reused: Bool, entry: PortfolioEntry) {
         let clock = ContinuousClock()
         let start = clock.now
         let record = PlantRecord(failedInput: input, key: key, problems: problems)
@@ -142,7 +156,7 @@ final class PlantWorker {
         }
         try options.store.write(record.encoded(), to: layout.record(input))
         timings.writing += seconds(since: start, clock)
-        return .failed
+        return (.failed, false, PortfolioEntry(record))
     }
 
     /// The `ediag/batch-error@1` document of a plant (see `docs/output.md`).

@@ -114,10 +114,8 @@ public struct Portfolio {
     /// The sector a failed plant is counted under (its profile could not be read).
     static let unknownSector = "unknown"
 
-    /// Adds one plant's record.
-    /// - Returns: the plant's row for `plant_list` and `plants.csv` (not kept: write it out).
-    @discardableResult
-    public mutating func add(_ r: PlantRecord) -> PlantRow {
+    /// Adds one plant's record to the sums and lists (its `plant_list` row is `PlantRow(r)`).
+    public mutating func add(_ r: PlantRecord) {
         total += 1
         let sector = r.status == .failed ? Self.unknownSector : r.sector
         sectors[sector, default: SectorRow()].plants += 1
@@ -130,7 +128,7 @@ public struct Portfolio {
         guard r.status == .ok else {
             failed += 1
             sectors[sector]!.failed += 1
-            return PlantRow(r)
+            return
         }
         diagnosed += 1
         var plantSums = Sums()
@@ -169,34 +167,41 @@ public struct Portfolio {
             let groupKey = sector + "\u{1F}" + key
             ranks[groupKey, default: (sector, ranked.indicator.rule, ranked.indicator.indicatorEn, RankGroup())].group.add(ranked)
         }
-        return PlantRow(r)
     }
 
     // MARK: - The document
 
-    /// Writes the `ediag/portfolio@1` document: the summary, then the plant list, one entry at a
-    /// time, so that it is never one big string. The bytes are those of the whole document
-    /// serialized at once (`JSONValue.serialized()`) and a final line break.
+    /// Writes the `ediag/portfolio@1` document: the summary, then the plant list. The bytes are
+    /// those of the whole document serialized at once (`JSONValue.serialized()`) and a final line
+    /// break.
     /// - Parameters:
     ///   - file: where the bytes go.
-    ///   - rows: calls its argument with each plant's row, in input order.
-    func write(to file: any PendingFile,
-               rows: ((PlantRow) throws(BatchOutputError) -> Void) throws(BatchOutputError) -> Void) throws(BatchOutputError) {
+    ///   - items: each plant's `listItem(_:)`, in input order.
+    func write(to file: any PendingFile, items: [String]) throws(BatchOutputError) {
         var text = head.serialized()
         text.removeLast(2)  // "\n}"
-        text += ",\n  \"plant_list\": " + (total == 0 ? "[]" : "[")
+        text += ",\n  \"plant_list\": " + (items.isEmpty ? "[]" : "[")
         try file.append(Data(text.utf8))
-        var first = true
-        try rows { row throws(BatchOutputError) in
-            let item = (first ? "\n    " : ",\n    ") + Self.plantJSON(row).serialized().replacingOccurrences(of: "\n", with: "\n    ")
-            first = false
-            try file.append(Data(item.utf8))
+        // The list goes out in slices, so that it is never one big string.
+        let slice = 256
+        for start in stride(from: 0, to: items.count, by: slice) {
+            var chunk = ""
+            for index in start..<min(start + slice, items.count) {
+                chunk += (index == 0 ? "\n    " : ",\n    ") + items[index]
+            }
+            try file.append(Data(chunk.utf8))
         }
-        try file.append(Data(((total == 0 ? "" : "\n  ]") + "\n}\n").utf8))
+        try file.append(Data(((items.isEmpty ? "" : "\n  ]") + "\n}\n").utf8))
+    }
+
+    /// A plant's entry in `plant_list` as it appears in the document (indented by four spaces,
+    /// without the separator before it).
+    static func listItem(_ row: PlantRow) -> String {
+        plantJSON(row).serialized().replacingOccurrences(of: "\n", with: "\n    ")
     }
 
     /// A plant's entry in `plant_list`.
-    public     static func plantJSON(_ p: PlantRow) -> JSONValue {
+    public static func plantJSON(_ p: PlantRow) -> JSONValue {
         func int(_ n: Int) -> JSONValue { .number(Double(n)) }
         return .object([
             ("plant_id", .string(p.plantID)), ("plant_name", .string(p.plantName)), ("sector", .string(p.sector)),

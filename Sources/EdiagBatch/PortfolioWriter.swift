@@ -2,15 +2,44 @@ import EdiagModel
 import EdiagReport
 import Foundation
 
-/// Writes the portfolio files of a batch from the plant records on disk, in input order:
-/// `portfolio.json`, `portfolio.md`, `plants.csv` and `recommendations.csv`.
+/// One plant's share of the portfolio files, prepared by the worker that diagnosed the plant (or
+/// read its earlier record), so that only the sums are left for the one thread that folds plants
+/// in input order.
+struct PortfolioEntry: Sendable {
+    /// The record, exactly as written to `records/<name>.json`.
+    let record: PlantRecord
+    /// The plant's line of `plants.csv`.
+    let plantLine: String
+    /// The plant's lines of `recommendations.csv` (empty without measures).
+    let recommendationLines: String
+    /// The plant's entry of `portfolio.json`'s `plant_list`, indented as in the document.
+    let listItem: String
+
+    init(_ record: PlantRecord) {
+        self.record = record
+        let row = Portfolio.PlantRow(record)
+        plantLine = PortfolioWriter.plantLine(row)
+        recommendationLines = record.measures.map { PortfolioWriter.recommendationLine($0, of: record) }.joined()
+        listItem = Portfolio.listItem(row)
+    }
+}
+
+/// Writes the portfolio files of a batch while the workers run: `plants.csv` and
+/// `recommendations.csv` grow plant by plant, `portfolio.json` (and `portfolio.md`, …) follow at
+/// the end.
 ///
-/// Recommendations are streamed into their CSV as each record is read, so the number of measures
-/// in memory does not grow with the batch.
-struct PortfolioWriter {
+/// Plants are folded in input order whatever order the workers finish them in: a plant that
+/// arrives early waits (its entry only, a few hundred bytes) until every plant before it has been
+/// folded. The sums therefore add the same numbers in the same order as a single worker would, and
+/// the files are byte-identical for any `--jobs` and after any interruption. Each file is written
+/// to a temporary file and appears complete at `finish()`, or never (`abort()`).
+///
+/// Recommendations go straight to their CSV, so the number of measures in memory does not grow
+/// with the batch; what grows is one `plant_list` entry per plant (about 400 bytes).
+final class PortfolioWriter: @unchecked Sendable {
     let layout: OutputLayout
     let options: BatchOptions
-    let run: RunRecord
+    let total: Int
 
     /// Columns of `recommendations.csv` (documented in `docs/output.md`).
     static let recommendationColumns = [
@@ -24,46 +53,112 @@ struct PortfolioWriter {
         "yuan_per_year", "investment_yuan", "limit_violations", "outdated_equipment", "rule_errors", "errors",
     ]
 
-    /// Writes a file piece by piece; it appears complete or not at all.
-    private func writeStreamed(_ path: String, _ body: (any PendingFile) throws(BatchOutputError) -> Void) throws(BatchOutputError) {
-        let file = try options.store.begin(path)
+    private let lock = NSLock()
+    private var portfolio: Portfolio
+    /// Entries that arrived before some plant ahead of them, by input index.
+    private var waiting: [Int: PortfolioEntry] = [:]
+    /// The input index of the next plant to fold.
+    private var next = 0
+    private var listItems: [String] = []
+    /// The two CSV files, opened when the first plant is folded (so a batch that fails on its
+    /// first plant has touched nothing but that plant's files).
+    private var csv: (plants: any PendingFile, recommendations: any PendingFile)?
+    private var failed = false
+
+    /// - Parameter total: the number of inputs; `finish()` expects each of them once.
+    init(layout: OutputLayout, options: BatchOptions, run: RunRecord, total: Int) {
+        self.layout = layout
+        self.options = options
+        self.total = total
+        portfolio = Portfolio(run: run)
+        listItems.reserveCapacity(total)
+    }
+
+    /// Takes the entry of the input at `index` and folds every plant that is now next in order.
+    /// - Throws: `BatchOutputError` when a CSV file cannot be written; the writer then takes no more.
+    func add(_ entry: PortfolioEntry, at index: Int) throws(BatchOutputError) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !failed else { return }
+        waiting[index] = entry
         do {
-            try body(file)
+            while let ready = waiting.removeValue(forKey: next) {
+                try fold(ready)
+                next += 1
+            }
+        } catch {
+            failed = true
+            throw error
+        }
+    }
+
+    /// Adds one plant, the next in input order; the lock is held.
+    private func fold(_ entry: PortfolioEntry) throws(BatchOutputError) {
+        let files = try openedFiles()
+        portfolio.add(entry.record)
+        listItems.append(entry.listItem)
+        try files.plants.append(Data(entry.plantLine.utf8))
+        if !entry.recommendationLines.isEmpty { try files.recommendations.append(Data(entry.recommendationLines.utf8)) }
+    }
+
+    /// The CSV files, begun with their headers on first use.
+    private func openedFiles() throws(BatchOutputError) -> (plants: any PendingFile, recommendations: any PendingFile) {
+        if let csv { return csv }
+        let recommendations = try options.store.begin(layout.folder + "/recommendations.csv")
+        let plants: any PendingFile
+        do {
+            try recommendations.append(CSVTable.byteOrderMark + Data(CSVTable.header(Self.recommendationColumns).utf8))
+            plants = try options.store.begin(layout.folder + "/plants.csv")
+        } catch {
+            recommendations.abort()
+            throw error
+        }
+        csv = (plants, recommendations)
+        do { try plants.append(CSVTable.byteOrderMark + Data(CSVTable.header(Self.plantColumns).utf8)) } catch {
+            abort()
+            throw error
+        }
+        return (plants, recommendations)
+    }
+
+    /// Puts the CSV files in place and writes `portfolio.json` and the portfolio reports; called
+    /// once every plant has been added.
+    func finish() throws(BatchOutputError) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next == total, !failed else {
+            throw BatchOutputError(path: layout.folder, reason: "the portfolio misses \(total - next) of \(total) plants")
+        }
+        do {
+            let files = try openedFiles()
+            try files.plants.commit()
+            try files.recommendations.commit()
+        } catch {
+            abort()
+            throw error
+        }
+        csv = nil
+        let file = try options.store.begin(layout.folder + "/portfolio.json")
+        do {
+            try portfolio.write(to: file, items: listItems)
             try file.commit()
         } catch {
             file.abort()
             throw error
         }
+        try writeReports()
     }
 
-    func write(_ inputs: [BatchInput]) throws(BatchOutputError) {
-        var portfolio = Portfolio(run: run)
-        // The plant list needs one small row per plant; keeping the rows saves reading (and decoding)
-        // every record a second time, which was most of the batch's serial tail.
-        var rows: [Portfolio.PlantRow] = []
-        rows.reserveCapacity(inputs.count)
-        // Pass 1: the sums, and the two CSV files row by row.
-        try writeStreamed(layout.folder + "/recommendations.csv") { recommendations throws(BatchOutputError) in
-            try recommendations.append(CSVTable.byteOrderMark + Data(CSVTable.header(Self.recommendationColumns).utf8))
-            try writeStreamed(layout.folder + "/plants.csv") { plants throws(BatchOutputError) in
-                try plants.append(CSVTable.byteOrderMark + Data(CSVTable.header(Self.plantColumns).utf8))
-                for input in inputs {
-                    let record = try read(input)
-                    let row = portfolio.add(record)
-                    rows.append(row)
-                    try plants.append(Data(Self.plantLine(row).utf8))
-                    let lines = record.measures.map { Self.recommendationLine($0, of: record) }.joined()
-                    if !lines.isEmpty { try recommendations.append(Data(lines.utf8)) }
-                }
-            }
-        }
-        // Pass 2: the summary, then the plant list.
-        try writeStreamed(layout.folder + "/portfolio.json") { file throws(BatchOutputError) in
-            try portfolio.write(to: file) { emit throws(BatchOutputError) in
-                for row in rows { try emit(row) }
-            }
-        }
-        try writeReports()
+    /// Removes the temporary CSV files of a batch that stopped; the old files stay in place.
+    func abort() {
+        csv?.plants.abort()
+        csv?.recommendations.abort()
+        csv = nil
+    }
+
+    /// Removes the temporary CSV files of a batch that stopped (takes the lock).
+    func stop() {
+        lock.withLock { abort() }
     }
 
     /// `portfolio.md`, `portfolio.html`: the report templates over `portfolio.json` as written.
@@ -89,13 +184,6 @@ struct PortfolioWriter {
                 throw BatchOutputError(path: path, reason: "the report template failed: \(error)")
             }
         }
-    }
-
-    private func read(_ input: BatchInput) throws(BatchOutputError) -> PlantRecord {
-        guard let record = PlantRecord.read(path: layout.record(input)) else {
-            throw BatchOutputError(path: layout.record(input), reason: "the plant's record is missing or unreadable")
-        }
-        return record
     }
 
     static func plantLine(_ p: Portfolio.PlantRow) -> String {

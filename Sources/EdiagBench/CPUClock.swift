@@ -13,6 +13,14 @@ public enum CPUClock {
         return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
     }
 
+    /// CPU time of the calling thread alone in nanoseconds: with `now()` it shows how much of a
+    /// multi-threaded run was done on one thread, however busy the machine is.
+    public static func thread() -> UInt64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+    }
+
     /// Wall-clock nanoseconds (monotonic), for start-up and throughput with several workers.
     public static func wall() -> UInt64 {
         var ts = timespec()

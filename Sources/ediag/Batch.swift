@@ -1,5 +1,6 @@
 import ArgumentParser
 import EdiagBatch
+import EdiagBench
 import EdiagEngine
 import EdiagModel
 import EdiagReport
@@ -82,7 +83,8 @@ struct Batch: ParsableCommand {
         var extra: [ConfigOverride] = []
         if let lang { extra.append(ConfigOverride(key: "output.language", value: lang.rawValue, option: "--lang")) }
         if let rank { extra.append(ConfigOverride(key: "output.ranking", value: rank.rawValue, option: "--rank")) }
-        let setup = try configuration.prepare(rules, extra: extra)
+        // The runtime compiled to check the configuration becomes the first worker's.
+        let setup = try configuration.prepare(rules, extra: extra, phaseClock: { UInt64(DispatchTime.now().uptimeNanoseconds) })
         for note in setup.notes { Console.error("note: \(note)") }
         let packs = setup.packs, packErrors = setup.packErrors
         var options = BatchOptions(outputFolder: out, ediagVersion: EdiagVersion.current)
@@ -95,11 +97,12 @@ struct Batch: ParsableCommand {
         let formats = try reportFormats()
         options.plantFormats = formats
         options.portfolioFormats = formats.filter { $0 != .csv }
-        options.renderer = try templates.renderer(packs: packs)
+        // The templates are read only when a report needs them (not for --format json alone).
+        if !formats.isEmpty || templates.templatesDirectory != nil { options.renderer = try templates.renderer(packs: packs) }
         options.progress = ProgressDisplay.make()
         let report: BatchReport
         do {
-            report = try BatchRunner(packs: packs, options: options).run(inputs)
+            report = try BatchRunner(packs: packs, options: options).run(inputs, firstRuntime: setup.runtime)
         } catch let error as BatchOutputError {
             ProgressDisplay.endLine()
             Console.error("error: \(error); results written before are intact")
@@ -121,6 +124,13 @@ struct Batch: ParsableCommand {
             }
             Console.error("wall".padding(toLength: 26, withPad: " ", startingAt: 0)
                           + String(format: "%9.3f s %9.1f plants/s", report.wallSeconds, Double(report.total) / max(report.wallSeconds, 1e-9)))
+            // CPU times do not depend on how busy the machine is: what ran on this thread (start-up,
+            // inputs, plugins, configuration, the portfolio at the end) cannot be shared by workers.
+            let (main, all) = (Double(CPUClock.thread()) / 1e9, Double(CPUClock.now()) / 1e9)
+            let serial = main / max(all, 1e-9)
+            Console.error("main thread CPU".padding(toLength: 26, withPad: " ", startingAt: 0)
+                          + String(format: "%9.3f s of %.3f s in all threads (%.1f %%): --jobs 2 at most %.2f× --jobs 1",
+                                   main, all, serial * 100, 1 / (serial + (1 - serial) / 2)))
         }
         if !report.succeeded || !packErrors.isEmpty { throw ExitCode(1) }
     }

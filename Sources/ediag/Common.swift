@@ -78,7 +78,7 @@ struct ConfigOptions: ParsableArguments {
     /// Prepares a run: configuration, plugins, lockfile, runtime. Errors are printed and end the
     /// command with exit code 2.
     func prepare(_ rules: RuleSourceOptions, extra: [ConfigOverride] = [], useWorkingFolderConfig: Bool = true,
-                 lockPolicy: LockPolicy? = nil) throws -> RunSetup {
+                 lockPolicy: LockPolicy? = nil, phaseClock: (@Sendable () -> UInt64)? = nil) throws -> RunSetup {
         if locked && skipLockCheck { throw ValidationError("--locked and --skip-lock-check contradict each other; give one") }
         var request = RunRequest(searchPath: rules.searchPath())
         request.configFile = config
@@ -86,6 +86,7 @@ struct ConfigOptions: ParsableArguments {
         request.overrides = try overrides() + extra
         request.lockPolicy = lockPolicy ?? (skipLockCheck ? .skip : (locked ? .required : .checkIfPresent))
         request.lockfile = lockfile
+        request.phaseClock = phaseClock
         do {
             let setup = try RunSetup.prepare(request)
             for e in setup.packErrors { Console.error("error: \(e)") }

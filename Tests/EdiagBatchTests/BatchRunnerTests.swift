@@ -181,6 +181,25 @@ import Testing
         }
     }
 
+    /// A runtime compiled before the batch (as `RunSetup` does) serves the first worker: same output, phase times still counted.
+    @Test func preparedRuntimeServesTheFirstWorker() throws {
+        let pack = try BatchFixture.testPack()
+        let input = try BatchFixture.folder("in")
+        try BatchFixture.write(["a.yaml": BatchFixture.profile(id: "P-A"), "b.yaml": BatchFixture.profile(id: "P-FAIL")], in: input)
+        let reference = try BatchFixture.folder("ref")
+        _ = try BatchFixture.run([input], out: reference, packs: [pack])
+        let out = try BatchFixture.folder("out")
+        var runtimeOptions = RuntimeOptions()
+        runtimeOptions.phaseClock = { UInt64(DispatchTime.now().uptimeNanoseconds) }
+        let prepared = try RuleRuntime(packs: [pack], options: runtimeOptions)
+        var options = BatchOptions(outputFolder: out, ediagVersion: "test")
+        options.jobs = 1
+        let report = try BatchRunner(packs: [pack], options: options).run(try ProfileDiscovery.inputs([input]), firstRuntime: prepared)
+        #expect(report.timings.evaluation > 0)
+        #expect(prepared.phaseTimes.evaluation > 0)
+        BatchFixture.expectSameFiles(reference, out)
+    }
+
     /// Folders are searched recursively in byte order; colliding result names get a hash suffix.
     @Test func discoveryIsSortedAndCollisionProof() throws {
         let input = try BatchFixture.folder("in")

@@ -26,6 +26,9 @@ public struct RunRequest: Sendable {
     public var lockPolicy: LockPolicy = .checkIfPresent
     /// The lockfile (default `ediag.lock` in the working folder).
     public var lockfile: String?
+    /// The clock of the runtime's phase times (`RuntimeOptions.phaseClock`), for a caller that
+    /// reports them with `setup.runtime` (the batch's first worker).
+    public var phaseClock: (@Sendable () -> UInt64)?
 
     /// - Parameter workingDirectory: where `ediag.yaml` and `ediag.lock` are looked for (default: the current folder).
     public init(searchPath: [PluginRoot], workingDirectory: String? = nil) {
@@ -113,13 +116,15 @@ public struct RunSetup {
         // registering, but not from being declared). Only when a value had to be converted to its
         // parameter's unit are the rules compiled again.
         var options = configuration.runtimeOptions
+        options.phaseClock = request.phaseClock
         var runtime: RuleRuntime
         do { runtime = try RuleRuntime(packs: packs, options: options) } catch { throw .runtime(error.description) }
         switch ConfigurationChecker.check(configuration, plugins: found.map(\.name), rules: runtime.declaredRules) {
         case .success(let checked): configuration = checked
         case .failure(let e): throw .configuration(e.errors)
         }
-        let checkedOptions = configuration.runtimeOptions
+        var checkedOptions = configuration.runtimeOptions
+        checkedOptions.phaseClock = request.phaseClock
         if checkedOptions.parameterOverrides != options.parameterOverrides {
             options = checkedOptions
             do { runtime = try RuleRuntime(packs: packs, options: options) } catch { throw .runtime(error.description) }
