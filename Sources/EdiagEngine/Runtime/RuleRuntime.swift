@@ -48,7 +48,8 @@ public final class RuleRuntime {
     /// What the host collects while one rule runs on one plant. A class: host functions add to
     /// it in place, without copying the rule's metadata and the profile at each call.
     final class Evaluation {
-        let rule: RuleMetadata
+        /// The running rule (one evaluation serves all the rules of a plant, in turn).
+        var rule: RuleMetadata
         let profile: PlantProfile
         var findings: [Finding] = []
         var outcomes: [RuleOutcome] = []
@@ -60,6 +61,22 @@ public final class RuleRuntime {
             self.rule = rule
             self.profile = profile
         }
+
+        /// Forgets what the running rule reported (a new rule, or a stopped attempt run again).
+        func clear() {
+            findings = []
+            outcomes = []
+            printed = []
+            trace = []
+        }
+    }
+
+    /// `hostCalls` when the running rule started (restored when its first attempt is discarded).
+    var callsAtRuleStart = HostCallCounts()
+    /// Discards what a stopped first attempt reported (made once: no closure per rule and plant).
+    lazy var discardAttempt: () -> Void = { [unowned self] in
+        evaluation?.clear()
+        hostCalls = callsAtRuleStart
     }
 
     /// A rule that runs under these options, with what each plant's run of it needs, worked out
@@ -479,14 +496,24 @@ public final class RuleRuntime {
         var costs: [RuleCost] = []
         var warnings = profile.warnings
         let clock = ContinuousClock()
+        var plantEvaluation: Evaluation?
         for scheduled in schedule {
             let index = scheduled.index
-            let rule = rules[index]
-            if let only, rule.id != only { continue }
+            if let only, rules[index].id != only { continue }
+            let current: Evaluation
+            if let plantEvaluation {
+                plantEvaluation.rule = rules[index]
+                plantEvaluation.clear()
+                current = plantEvaluation
+            } else {
+                current = Evaluation(rule: rules[index], profile: profile)
+                plantEvaluation = current
+            }
+            let rule = current.rule
             if let deprecation = scheduled.deprecationWarning {
                 warnings.append(ProfileIssue(.warning, Self.location(rule.location), path: "", deprecation))
             }
-            evaluation = Evaluation(rule: rule, profile: profile)
+            evaluation = current
             lua.pushRef(prelude.runRule)
             lua.pushRef(ruleRefs[index].definition)
             lua.pushRef(plantRef)
@@ -494,29 +521,26 @@ public final class RuleRuntime {
             lua.pushRef(dateRef)
             lua.push(options.trace)
             let start = options.collectCosts ? clock.now : nil
-            let callsBefore = hostCalls
+            callsAtRuleStart = hostCalls
             do throws(LuaError) {
                 // Without the instruction hook first unless instructions are being measured; a stopped
                 // attempt's reports are discarded before the counted run.
                 try lua.call(arguments: 5, results: 1, limits: scheduled.limits,
-                             fastFirst: fastAttempts ? { [unowned self] in
-                                 evaluation = Evaluation(rule: rule, profile: profile)
-                                 hostCalls = callsBefore
-                             } : nil)
+                             fastFirst: fastAttempts ? discardAttempt : nil)
                 // run_rule returns the reason when the rule's applicability test said no; it is checked
                 // like any text a rule reports (size, UTF-8).
                 if lua.type(at: -1) == .string {
                     hostCalls.notApplicable += 1
                     do throws(RuleOutputError) {
                         let reason = try LuaTableReader.textOnTop(lua, path: "the applicability test's reason")
-                        evaluation!.outcomes.append(RuleOutcome(ruleID: rule.id, status: .notApplicable, detail: reason))
+                        current.outcomes.append(RuleOutcome(ruleID: rule.id, status: .notApplicable, detail: reason))
                     } catch {
                         lua.pop(1)
                         throw LuaError.runtime("\(rule.location): \(error.message)")
                     }
                 }
                 lua.pop(1)
-                let done = evaluation!
+                let done = current
                 if let severity = scheduled.severity {
                     for i in done.findings.indices { done.findings[i].severity = severity }
                 }
@@ -536,7 +560,7 @@ public final class RuleRuntime {
                 costs.append(RuleCost(ruleID: rule.id, seconds: seconds, instructions: lua.lastCallCost.instructions,
                                       peakBytes: lua.lastCallCost.peakBytes))
             }
-            if options.trace { lastTrace = (evaluation!.trace, evaluation!.printed) }
+            if options.trace { lastTrace = (current.trace, current.printed) }
             evaluation = nil
         }
         let prioritizationStart = options.phaseClock?()
