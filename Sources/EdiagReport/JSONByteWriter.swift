@@ -99,30 +99,10 @@ public struct JSONByteWriter: ~Copyable {
     /// A JSON string literal. Bytes of multi-byte UTF-8 sequences pass through unchanged (U+2028
     /// included); only the quote, the backslash and control characters are escaped.
     public mutating func string(_ s: String) {
-        let utf8 = s.utf8
-        let n = utf8.count
-        guard n < 16 else {
-            var copy = s  // not written to: `withUTF8` reads the shared bytes in place
+        if s.utf8.withContiguousStorageIfAvailable({ string($0) }) == nil {
+            var copy = s
             copy.withUTF8 { string($0) }
-            return
         }
-        // Short strings (most keys and many values) live inside the `String` itself, and `withUTF8`
-        // would copy them out through memcpy first: read them from the view instead.
-        reserve(n + 2)
-        start[count] = UInt8(ascii: "\"")
-        var at = count + 1
-        for b in utf8 {
-            if b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
-                count += 1
-                for byte in utf8 { escaped(byte) }
-                byte(UInt8(ascii: "\""))
-                return
-            }
-            start[at] = b
-            at += 1
-        }
-        start[at] = UInt8(ascii: "\"")
-        count = at + 1
     }
 
     /// A JSON string literal from UTF-8 bytes (see `string(_:)`).
