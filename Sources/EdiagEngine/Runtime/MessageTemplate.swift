@@ -23,6 +23,12 @@ struct MessageValues {
         }
     }
 
+    /// Adds a value whose name is not among the values yet (e.g. the next of a table's sorted,
+    /// distinct keys), without looking for it first.
+    mutating func append(_ name: String, _ value: EvidenceValue) {
+        entries.append((name, value))
+    }
+
     /// The value whose name is the bytes `name`.
     func value(named name: UnsafeBufferPointer<UInt8>) -> EvidenceValue? {
         for entry in entries where entry.name.utf8.count == name.count {
@@ -104,26 +110,28 @@ enum MessageTemplate {
 /// The message of a compliance finding, in both languages.
 enum ComplianceMessage {
     static func text(_ r: ComplianceResult) -> LocalizedText {
-        // Each figure is written once and shared by both languages.
+        // Each figure is written once and shared by both languages; the texts are joined as bytes
+        // (a String grows by far more work per piece).
         let value = NumberFormat.grouped(r.value, decimals: abs(r.value) >= 1000 ? 0 : 1)
         let limits = Self.limits(r.thresholds)
-        var en = "\(r.indicator.en): \(value) \(r.unit), \(r.grade.label.en) under \(r.standard) (grades 1/2/3: \(limits) \(r.unit))"
-        var zh = "\(r.indicator.zh)：\(value) \(r.unit)，按 \(r.standard) 为\(r.grade.label.zh)（1/2/3级：\(limits) \(r.unit)）"
+        var en = TextBytes(), zh = TextBytes()
+        en.add(r.indicator.en, ": ", value, " ", r.unit, ", ", r.grade.label.en, " under ", r.standard, " (grades 1/2/3: ", limits, " ", r.unit, ")")
+        zh.add(r.indicator.zh, "：", value, " ", r.unit, "，按 ", r.standard, " 为", r.grade.label.zh, "（1/2/3级：", limits, " ", r.unit, "）")
         if let b = r.benchmark {
             let benchmark = NumberFormat.plain(b)
-            en += "; benchmark \(benchmark)"
-            zh += "；标杆水平 \(benchmark)"
+            en.add("; benchmark ", benchmark)
+            zh.add("；标杆水平 ", benchmark)
             if let gap = r.gapToBenchmarkTce {
                 let shown = NumberFormat.grouped(gap, decimals: 0)
-                en += ", \(shown) tce/a above it"
-                zh += "，差距 \(shown) tce/a"
+                en.add(", ", shown, " tce/a above it")
+                zh.add("，差距 ", shown, " tce/a")
             }
         }
         if let up = r.upcoming {
-            en += ". From \(up.effective) (\(up.standard)) this plant would be \(up.grade.label.en)"
-            zh += "。自 \(up.effective) 起（\(up.standard)）将为\(up.grade.label.zh)"
+            en.add(". From ", up.effective, " (", up.standard, ") this plant would be ", up.grade.label.en)
+            zh.add("。自 ", up.effective, " 起（", up.standard, "）将为", up.grade.label.zh)
         }
-        return LocalizedText(zh: zh, en: en)
+        return LocalizedText(zh: zh.text, en: en.text)
     }
 
     /// Grade thresholds as `a/b/c`, `–` where a grade has none.
@@ -144,4 +152,17 @@ enum ComplianceMessage {
             zh: "\(indicator.zh)：\(shown) \(unit)；评估日 \(date) 无现行版本可评级。自 \(up.effective) 起（\(up.standard)，1/2/3级：\(limits) \(unit)）将为\(up.grade.label.zh)",
             en: "\(indicator.en): \(shown) \(unit); no edition is in force on \(date) to grade it. From \(up.effective) (\(up.standard), grades 1/2/3: \(limits) \(unit)) this plant would be \(up.grade.label.en)")
     }
+}
+
+/// Text joined from pieces as UTF-8 bytes, made a String once at the end.
+struct TextBytes {
+    private var bytes: [UInt8] = []
+
+    init() { bytes.reserveCapacity(256) }
+
+    mutating func add(_ pieces: String...) {
+        for var piece in pieces { piece.withUTF8 { bytes.append(contentsOf: $0) } }
+    }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 }

@@ -467,9 +467,9 @@ extension RuleRuntime {
             switch entry.type {
             case .number:
                 guard entry.number.isFinite else { throw RuleOutputError("values.\(key) is not a finite number") }
-                values[key] = .number(entry.number)
-            case .string: values[key] = .text(try LuaTableReader.text(entry.text, lua, path: "values.\(key)"))
-            case .boolean: values[key] = .bool(entry.number != 0)
+                values.append(key, .number(entry.number))
+            case .string: values.append(key, .text(try LuaTableReader.text(entry.text, lua, path: "values.\(key)")))
+            case .boolean: values.append(key, .bool(entry.number != 0))
             default: throw RuleOutputError("values.\(key) must be a number, text or boolean, got a \(entry.type.name)")
             }
         }
