@@ -131,10 +131,11 @@ public enum ProfileDiscovery {
     static func safeName(_ relative: String) -> String {
         var out = ""
         for scalar in relative.unicodeScalars {
+            // ASCII letters are told apart without the Unicode property tables.
+            let isLetter = scalar.isASCII ? ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) : scalar.properties.isAlphabetic
             if scalar == "/" {
                 out += "--"
-            } else if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-"
-                        || scalar == "." {
+            } else if isLetter || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-" || scalar == "." {
                 out.unicodeScalars.append(scalar)
             } else {
                 out += "_"

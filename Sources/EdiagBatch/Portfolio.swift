@@ -257,7 +257,8 @@ public struct Portfolio {
         ])
     }
 
-    static func byteOrder(_ a: String, _ b: String) -> Bool { Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8)) }
+    /// Byte order of the UTF-8 encodings (compared in place, no copies).
+    static func byteOrder(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
 
     private func int(_ n: Int) -> JSONValue { .number(Double(n)) }
     private func optional(_ n: Double?) -> JSONValue { n.map { .number($0) } ?? .null }
@@ -271,13 +272,14 @@ public struct Portfolio {
     }
 
     var sortedViolations: [(sector: String, plantID: String, plantName: String, indicator: PlantRecord.Indicator)] {
-        violations.enumerated().sorted { a, b in
-            let (x, y) = (a.element, b.element)
+        // Positions are sorted, not the entries: an entry is large to move.
+        violations.indices.sorted { a, b in
+            let (x, y) = (violations[a], violations[b])
             if x.sector != y.sector { return Self.byteOrder(x.sector, y.sector) }
             if x.plantID != y.plantID { return Self.byteOrder(x.plantID, y.plantID) }
             if x.indicator.rule != y.indicator.rule { return Self.byteOrder(x.indicator.rule, y.indicator.rule) }
-            return a.offset < b.offset
-        }.map(\.element)
+            return a < b
+        }.map { violations[$0] }
     }
 
     var outdatedOrder: [String] {
@@ -289,9 +291,9 @@ public struct Portfolio {
 
     /// Failures by file; a file's failures keep their order.
     var sortedFailures: [(file: String, location: String, reason: String)] {
-        failures.enumerated().sorted { a, b in
-            a.element.file != b.element.file ? Self.byteOrder(a.element.file, b.element.file) : a.offset < b.offset
-        }.map(\.element)
+        failures.indices.sorted { a, b in
+            failures[a].file != failures[b].file ? Self.byteOrder(failures[a].file, failures[b].file) : a < b
+        }.map { failures[$0] }
     }
 
     /// Per sector and indicator: the best plants (at most 3, at most half the group, rounded up)

@@ -13,14 +13,15 @@ public enum ChildProcess {
         public var peakResidentBytes: Int
     }
 
-    /// Runs `executable` with `arguments`, output discarded.
+    /// Runs `executable` with `arguments`, standard output discarded.
+    /// - Parameter errorFile: where standard error goes (created or emptied); discarded when nil.
     /// - Throws: `BenchmarkError` when the process cannot be started.
-    public static func measure(_ executable: String, _ arguments: [String]) throws -> Measurement {
+    public static func measure(_ executable: String, _ arguments: [String], errorFile: String? = nil) throws -> Measurement {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, errorFile ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { for p in argv { free(p) } }
         var pid: pid_t = 0
