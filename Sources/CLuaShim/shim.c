@@ -187,6 +187,17 @@ static void coverage_event(lua_State *L, lua_Debug *ar, ediag_coverage *cov) {
 /* Counts VM instructions (count events) and function calls (call events): C functions that loop
  * over metamethods written as C functions run no VM instruction, but every metamethod is a call.
  * Line events, and call events while measuring coverage, feed the coverage record. */
+static void budget_hook(lua_State *L, lua_Debug *ar);
+
+/* Stops the running fast attempt: every further instruction and call fails (the hook with count 1
+ * raises again), so pcall, xpcall or resume in the script cannot carry it on. Never returns. */
+static int stop_fast_attempt(lua_State *L) {
+    sandbox_of(L)->limit_hit = EDIAG_LIMIT_RESTART;
+    lua_sethook(L, budget_hook, LUA_MASKCOUNT | LUA_MASKCALL, 1);
+    lua_pushliteral(L, "ediag: attempt stopped, to be run again with counting");
+    return lua_error(L);
+}
+
 static void budget_hook(lua_State *L, lua_Debug *ar) {
     ediag_sandbox *sb = sandbox_of(L);
     if (sb->fast_mode) {
@@ -205,9 +216,7 @@ static void budget_hook(lua_State *L, lua_Debug *ar) {
             lua_sethook(L, budget_hook, LUA_MASKCOUNT | LUA_MASKCALL, 1); /* yield at the next instruction */
             return;
         }
-        lua_sethook(L, budget_hook, LUA_MASKCOUNT | LUA_MASKCALL, 1);
-        lua_pushliteral(L, "ediag: attempt stopped, to be run again with counting");
-        lua_error(L);
+        stop_fast_attempt(L);
         return;
     }
     if (ar->event == LUA_HOOKLINE) {
@@ -253,12 +262,7 @@ static void budget_hook(lua_State *L, lua_Debug *ar) {
  * then runs again counted, where coroutines inherit the counting hook). Upvalue 1: the original. */
 static int guarded_coroutine_factory(lua_State *L) {
     ediag_sandbox *sb = sandbox_of(L);
-    if (sb->fast_mode) {
-        sb->limit_hit = EDIAG_LIMIT_RESTART;
-        lua_sethook(L, budget_hook, LUA_MASKCOUNT | LUA_MASKCALL, 1);
-        lua_pushliteral(L, "ediag: attempt stopped, to be run again with counting");
-        return lua_error(L);
-    }
+    if (sb->fast_mode) return stop_fast_attempt(L);
     int n = lua_gettop(L);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
@@ -522,6 +526,14 @@ static int call_with_handler(lua_State *L, int nargs, int nresults) {
     return status;
 }
 
+/* A call that failed on a refused allocation reports the memory limit (unless another limit
+ * stopped it first). */
+static void note_memory_failure(ediag_sandbox *sb, int status) {
+    if (status == LUA_ERRMEM || (status != LUA_OK && sb->memory_refused && sb->limit_hit == EDIAG_LIMIT_NONE)) {
+        sb->limit_hit = EDIAG_LIMIT_MEMORY;
+    }
+}
+
 /* Runs the call without a hook, on copies of the function and arguments. Unless the watchdog or a
  * coroutine stopped it, the originals are dropped and the outcome stands; if it was stopped, the
  * originals stay for the counted call. The memory ceiling is enforced as in a counted call. */
@@ -546,7 +558,7 @@ static int fast_attempt(lua_State *L, ediag_sandbox *sb, int nargs, int nresults
     }
     lua_rotate(L, base, -(nargs + 1));
     lua_pop(L, nargs + 1);
-    if (status == LUA_ERRMEM || (status != LUA_OK && sb->memory_refused)) sb->limit_hit = EDIAG_LIMIT_MEMORY;
+    note_memory_failure(sb, status);
     return status;
 }
 
@@ -589,9 +601,7 @@ int ediag_call(lua_State *L, int nargs, int nresults, const ediag_budget *budget
     sb->call_depth = 0;
     lua_sethook(L, NULL, 0, 0);
     sb->enforcing_memory = 0;
-    if (status == LUA_ERRMEM || (status != LUA_OK && sb->memory_refused && sb->limit_hit == EDIAG_LIMIT_NONE)) {
-        sb->limit_hit = EDIAG_LIMIT_MEMORY;
-    }
+    note_memory_failure(sb, status);
     return status;
 }
 

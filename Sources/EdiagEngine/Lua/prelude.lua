@@ -457,6 +457,10 @@ local function number_or_quantity(x, what)
   error(what .. ": expected a number, got " .. type(x), 3)
 end
 
+-- The items of a profile list by type, made once per plant for every plugin: profile lists never
+-- change, so the index is kept (weakly) per list; a list a rule made itself is scanned each time.
+local by_type = setmetatable({}, { __mode = "k" })
+
 local function make_library(pack)
   local lib = {}
   lib.api_version = api_version
@@ -489,10 +493,6 @@ local function make_library(pack)
   function lib.co2(amount, carrier)
     return number_or_quantity(amount, "ediag.co2") * lib.carrier(carrier).kgco2_per_unit / 1000
   end
-
-  -- The items of a profile list by type, made once per plant: profile lists never change, so the
-  -- index is kept (weakly) per list; a list a rule made itself is scanned each time.
-  local by_type = setmetatable({}, { __mode = "k" })
 
   local function of_type(list, type_name)
     local out = {}
